@@ -1,0 +1,70 @@
+// Shared pieces of the command-line program: input options, loading, output helpers.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linkscope/graph/graph.hpp"
+#include "linkscope/ingest/load.hpp"
+
+namespace linkscope::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitBadInput = 1;
+inline constexpr int kExitUsage = 2;
+
+enum class OutputFormat { kText, kJson };
+
+// The options every command that reads case files takes.
+struct InputOptions {
+  std::vector<std::string> files;
+  std::string input_format = "auto";
+  bool lenient = false;
+  bool directed = false;
+  std::string default_kind = "unknown";
+  std::string column_kind;
+  std::string link_type = "link";
+
+  void Register(CLI::App& app);
+  LoadOptions ToLoadOptions() const;  // throws UsageError
+};
+
+void AddFormatOption(CLI::App& app, OutputFormat* format);
+
+// Loads the files; in lenient mode prints a one-line note per rejected record on stderr.
+LoadReport LoadInputs(Graph& graph, const InputOptions& in, bool quiet_diagnostics = false);
+
+// 12345678 -> "12,345,678".
+std::string Thousands(uint64_t n);
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+void Json(JsonWriter& w, std::string_view key, std::string_view value);
+void Json(JsonWriter& w, std::string_view key, uint64_t value);
+void Json(JsonWriter& w, std::string_view key, double value);
+void Json(JsonWriter& w, std::string_view key, bool value);
+void JsonKey(JsonWriter& w, std::string_view key);
+void JsonString(JsonWriter& w, std::string_view value);
+void JsonDiagnostics(JsonWriter& w, std::string_view key, const std::vector<Diagnostic>& list);
+void JsonFiles(JsonWriter& w, const std::vector<FileReport>& files);
+// Writes the document to stdout with a final newline.
+void PrintJson(const rapidjson::StringBuffer& sb);
+
+int RunStats(const InputOptions& in, OutputFormat format, uint32_t networks);
+int RunValidate(const InputOptions& in, OutputFormat format);
+struct GenerateArgs {
+  uint64_t entities = 10000;
+  uint64_t seed = 1;
+  std::string output;
+  std::string truth;
+  int first_year = 2016;
+  int last_year = 2024;
+};
+int RunGenerate(const GenerateArgs& args, OutputFormat format);
+
+}  // namespace linkscope::cli

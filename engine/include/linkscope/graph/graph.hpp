@@ -1,0 +1,92 @@
+// Graph: the mutable case file. Load files or add records, then take snapshots to analyse.
+//
+// A Graph owns a Model. Snapshots share that Model read-only; when the Graph changes after a
+// snapshot was taken it copies the Model first (copy-on-write), so snapshots never see a
+// change. A Graph is not safe to change from two threads at once.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "linkscope/core/date.hpp"
+#include "linkscope/graph/snapshot.hpp"
+#include "linkscope/ingest/load.hpp"
+#include "linkscope/model/model.hpp"
+
+namespace linkscope {
+
+// A free property of a record added through the API.
+struct PropertyInput {
+  std::string key;
+  std::variant<std::string, double, DateRange> value;
+};
+
+// An entity record; fields as in the JSON Lines schema (docs/data-format.md). Empty strings
+// mean "not given".
+struct EntityInput {
+  std::string id;
+  std::string kind;  // "" = the default kind
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string country;
+  std::string date, start, end;
+  std::string source;
+  std::string category;
+  std::optional<double> quantity;
+  std::string unit, subtype;
+  std::string make, model, calibre, serial;
+  std::vector<PropertyInput> properties;
+};
+
+// A link record; fields as in the JSON Lines schema.
+struct LinkInput {
+  std::string from, to;
+  std::string type;  // "" = LoadOptions::link_type
+  std::optional<bool> directed;  // unset = the type's default
+  double weight = 1.0;
+  std::string date, start, end;
+  std::string source;
+  std::string grade;
+  int handling = 0;  // 0 = none
+  std::string id;
+  std::vector<PropertyInput> properties;
+};
+
+class Graph {
+ public:
+  Graph();
+
+  // Loads files into the graph (formats: docs/data-format.md). Strict by default: the first
+  // error throws InputError (or IoError) and leaves the graph exactly as before. Lenient: bad
+  // records are skipped and listed in the report. O(total input size).
+  LoadReport Load(const std::vector<std::string>& paths, const LoadOptions& options = {});
+  // Loads text held in memory as if it were a file called `name`.
+  LoadReport LoadText(const std::string& name, std::string_view content,
+                      const LoadOptions& options = {});
+
+  // Adds records as one all-or-nothing batch (strict); throws InputError naming the record
+  // ("<api>:N" is the N-th record of the batch).
+  void Add(std::span<const EntityInput> entities, std::span<const LinkInput> links,
+           const LoadOptions& options = {});
+  EntityId AddEntity(const EntityInput& entity);
+  LinkId AddLink(const LinkInput& link);
+
+  const Model& model() const { return *model_; }
+  // The current model, shared: later changes to the graph do not affect it.
+  std::shared_ptr<const Model> shared_model() const { return model_; }
+
+  // O(n + m); see Snapshot::Build.
+  linkscope::Snapshot TakeSnapshot(const SnapshotOptions& options = {}) const;
+
+ private:
+  Model& Mutable();
+  std::shared_ptr<Model> model_;
+};
+
+}  // namespace linkscope

@@ -1,0 +1,67 @@
+// Reading input files (internal): whole, or in windows of complete lines for the streaming
+// readers. "-" reads standard input.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace linkscope::detail {
+
+class InputFile {
+ public:
+  explicit InputFile(const std::string& path);  // throws IoError
+  // A file whose content is already in memory (`content` must outlive the InputFile).
+  InputFile(std::string name, std::string_view content);
+  ~InputFile();
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+
+  const std::string& path() const { return path_; }
+  // Reads up to n bytes; 0 at the end. Throws IoError on a read error.
+  size_t Read(char* dst, size_t n);
+  // Everything not read yet.
+  std::string ReadAll();
+  // Up to n bytes from the start, without consuming them (for format detection).
+  std::string_view Peek(size_t n);
+  uint64_t bytes_read() const { return bytes_read_; }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  bool owns_fd_ = false;
+  uint64_t bytes_read_ = 0;
+  std::string_view memory_;  // content of an in-memory file
+  bool in_memory_ = false;
+  std::string peeked_;       // bytes read by Peek and not yet returned by Read
+  size_t peeked_pos_ = 0;
+};
+
+// Windows of whole lines over an InputFile. Each window [begin, end) ends just after a '\n',
+// except the last window of a file without a final newline. The window is writable and one byte
+// past its end may be overwritten (readers put a '\0' there).
+class LineWindows {
+ public:
+  explicit LineWindows(InputFile& in, size_t chunk_bytes = size_t{8} << 20);
+  bool Next(char** begin, char** end);
+  bool at_start() const { return first_; }
+
+ private:
+  InputFile& in_;
+  std::vector<char> buf_;
+  size_t carry_begin_ = 0;  // partial line kept from the previous window
+  size_t carry_end_ = 0;
+  bool eof_ = false;
+  bool first_ = true;
+};
+
+// Strips a UTF-8 byte-order mark at *p.
+inline void SkipBom(char** p, char* end) {
+  if (end - *p >= 3 && static_cast<unsigned char>((*p)[0]) == 0xEF &&
+      static_cast<unsigned char>((*p)[1]) == 0xBB && static_cast<unsigned char>((*p)[2]) == 0xBF) {
+    *p += 3;
+  }
+}
+
+}  // namespace linkscope::detail

@@ -1,0 +1,183 @@
+// Entity and link tables: CSV (or TSV, or ';'-separated) with a header row whose column names
+// are the JSON Lines field names. Other columns become properties, typed by an optional suffix
+// ("age:number", "dob:date", "note:string"; untyped columns are strings).
+#include <fmt/format.h>
+
+#include "core/text.hpp"
+#include "ingest/csv.hpp"
+#include "ingest/readers.hpp"
+
+namespace linkscope::detail {
+namespace {
+
+struct Column {
+  enum class Role { kField, kProperty } role = Role::kProperty;
+  Field field = Field::kCount;
+  std::string key;  // property name
+  PropertyType type = PropertyType::kString;
+};
+
+// Checks the UTF-8 of the record's cells; rejects the record at the first bad byte.
+bool ValidUtf8(const std::vector<CsvCell>& cells, Sink& sink) {
+  for (const CsvCell& c : cells) {
+    const size_t bad = FindInvalidUtf8(c.text);
+    if (bad != std::string_view::npos) {
+      // Quoted cells may span lines; the column is exact for the common single-line case.
+      return sink.Reject(c.line, c.column + static_cast<uint32_t>(bad) + (c.quoted ? 1 : 0),
+                         "invalid UTF-8");
+    }
+  }
+  return true;
+}
+
+void ReadTable(std::string_view original, Sink& sink, bool links) {
+  std::string text(original);
+  size_t start = 0;
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
+  const char delim = SniffDelimiter(FirstLine(text, start));
+  CsvParser parser(text, start, delim);
+  std::vector<CsvCell> cells;
+  std::string error;
+  uint64_t err_line = 0;
+  uint32_t err_col = 0;
+
+  // Header.
+  if (!parser.Next(&cells, &error, &err_line, &err_col)) return;  // empty file
+  if (!error.empty()) {
+    throw InputError(sink.file(), err_line, err_col, "header: " + error);
+  }
+  for (const CsvCell& c : cells) {
+    if (FindInvalidUtf8(c.text) != std::string_view::npos) {
+      throw InputError(sink.file(), c.line, c.column, "header: invalid UTF-8");
+    }
+  }
+  std::vector<Column> columns;
+  std::vector<std::string> seen;
+  for (const CsvCell& c : cells) {
+    std::string name(Trim(c.text));
+    if (name.empty()) {
+      throw InputError(sink.file(), c.line, c.column, "header: empty column name");
+    }
+    Column col;
+    std::string lower = AsciiLower(name);
+    const size_t colon = name.rfind(':');
+    std::string_view suffix = colon == std::string::npos ? "" : std::string_view(lower).substr(colon + 1);
+    if (suffix == "number" || suffix == "date" || suffix == "string") {
+      col.type = suffix == "number" ? PropertyType::kNumber
+                 : suffix == "date" ? PropertyType::kDate
+                                    : PropertyType::kString;
+      name.resize(colon);
+      lower.resize(colon);
+      col.key = name;
+    } else {
+      auto f = FieldByName(lower);
+      const bool usable = f && *f != Field::kRecord && *f != Field::kProperties &&
+                          (links ? IsLinkField(*f) : IsEntityField(*f));
+      if (usable) {
+        col.role = Column::Role::kField;
+        col.field = *f;
+      } else {
+        col.key = name;
+      }
+    }
+    const std::string& identity = col.role == Column::Role::kField
+                                      ? std::string(FieldName(col.field))
+                                      : "property:" + col.key;
+    for (const auto& s : seen) {
+      if (s == identity) {
+        throw InputError(sink.file(), c.line, c.column,
+                         fmt::format("header: column {} appears twice", Quote(name)));
+      }
+    }
+    seen.push_back(identity);
+    columns.push_back(std::move(col));
+  }
+  auto has = [&](Field f) {
+    for (const Column& c : columns) {
+      if (c.role == Column::Role::kField && c.field == f) return true;
+    }
+    return false;
+  };
+  if (links && (!has(Field::kFrom) || !has(Field::kTo))) {
+    throw InputError(sink.file(), 1, 0, "a links table needs columns \"from\" and \"to\"");
+  }
+  if (!links && !has(Field::kId)) {
+    throw InputError(sink.file(), 1, 0, "an entities table needs a column \"id\"");
+  }
+
+  RawRecord rec;
+  for (;;) {
+    const bool more = parser.Next(&cells, &error, &err_line, &err_col);
+    if (!more) break;
+    sink.CountRecord();
+    if (!error.empty()) {
+      sink.Reject(err_line, err_col, error);
+      continue;
+    }
+    const uint64_t line = parser.record_line();
+    if (cells.size() != columns.size()) {
+      sink.Reject(line, cells.size() > columns.size() ? cells[columns.size()].column : 0,
+                  fmt::format("row has {} cells; the header has {}", cells.size(),
+                              columns.size()));
+      continue;
+    }
+    if (!ValidUtf8(cells, sink)) continue;
+    rec.Clear();
+    rec.line = line;
+    rec.typed = false;
+    bool ok = true;
+    for (size_t i = 0; i < cells.size() && ok; ++i) {
+      const CsvCell& c = cells[i];
+      const Column& col = columns[i];
+      if (col.role == Column::Role::kField) {
+        if (Trim(c.text).empty()) continue;  // empty cell = field absent
+        FieldValue& v = rec[col.field];
+        v.type = FieldValue::Type::kText;
+        v.text = c.text;
+        v.column = c.column;
+        v.line = c.line;
+        continue;
+      }
+      const std::string_view value = Trim(c.text);
+      if (value.empty()) continue;
+      PropertyDraft p;
+      p.key = col.key;
+      p.type = col.type;
+      p.column = c.column;
+      if (col.type == PropertyType::kString) {
+        p.text = value;
+      } else if (col.type == PropertyType::kNumber) {
+        auto num = ParseNumber(value);
+        if (!num) {
+          ok = sink.Reject(c.line, c.column,
+                           fmt::format("column {}: {} is not a number", Quote(col.key),
+                                       Quote(value)));
+          break;
+        }
+        p.number = *num;
+      } else {
+        std::string why;
+        auto range = ParseDate(value, &why);
+        if (!range) {
+          ok = sink.Reject(c.line, c.column, fmt::format("column {}: {}", Quote(col.key), why));
+          break;
+        }
+        p.date = *range;
+      }
+      rec.properties.push_back(p);
+    }
+    if (!ok) continue;
+    if (links) {
+      sink.Link(rec);
+    } else {
+      sink.Entity(rec);
+    }
+  }
+}
+
+}  // namespace
+
+void ReadLinksTable(std::string_view text, Sink& sink) { ReadTable(text, sink, true); }
+void ReadEntitiesTable(std::string_view text, Sink& sink) { ReadTable(text, sink, false); }
+
+}  // namespace linkscope::detail
