@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linkscope/core/memory.hpp"
+
 namespace linkscope::detail {
 
 class InternPool {
@@ -44,9 +46,9 @@ class InternPool {
   void Rehash(size_t slots);
   void Place(uint32_t id, uint64_t hash);
 
-  std::vector<char> bytes_;
-  std::vector<uint64_t> offsets_ = {0};
-  std::vector<uint64_t> slots_;  // 0 = empty, else (hash_hi32 << 32) | (id + 1)
+  HugeVector<char> bytes_;
+  HugeVector<uint64_t> offsets_ = HugeVector<uint64_t>(1, 0);
+  HugeVector<uint64_t> slots_;  // 0 = empty, else (hash_hi32 << 32) | (id + 1)
   uint64_t mask_ = 0;
 };
 

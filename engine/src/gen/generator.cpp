@@ -177,7 +177,8 @@ class Generator {
   std::string After(const std::string& date, int max_days) {
     std::string err;
     auto r = ParseDate(date, &err);
-    const int64_t days = r->lo / 86400 + rng_.Between(1, max_days);
+    const int64_t last = DaysFromCivil(o_.last_year, 12, 31);
+    const int64_t days = std::min(r->lo / 86400 + rng_.Between(1, max_days), last);
     return FormatDateRange(DateRange{days * 86400, days * 86400 + 86399});
   }
 
@@ -543,7 +544,8 @@ void Generator::WriteNetwork(Network& net) {
            Grade(kUsual, std::size(kUsual)), static_cast<int>(rng_.Between(1, 3)));
     }
     if (rng_.Chance(0.12)) {
-      Link(P[i], person(), "family", "", "civil registry", "A1", 1);
+      const uint32_t relative = person();
+      if (relative != P[i]) Link(P[i], relative, "family", "", "civil registry", "A1", 1);
     }
   }
   // Phones: a user each, calls mostly inside the network.

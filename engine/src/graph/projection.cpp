@@ -86,6 +86,8 @@ Snapshot Project(const Snapshot& s, const ProjectionOptions& options) {
       ++onto_mark;
       ForEachNeighbour(s, e, onto_stamp, onto_mark, [&](VertexId w) {
         if (w <= u || new_id[w] == kNoVertex) return;  // each pair once, from its smaller end
+        // A looped via vertex that is also onto is not evidence for a pair it belongs to.
+        if (w == e) return;
         if (count[w]++ == 0) touched.push_back(w);
       });
     });

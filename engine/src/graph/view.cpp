@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <bit>
+
 #include "graph/csr_builder.hpp"
 #include "graph/kind_filter.hpp"
 #include "linkscope/core/error.hpp"
@@ -63,14 +65,18 @@ Snapshot MakeView(const Snapshot& parent, const ViewFilter& filter) {
     items.derived = true;
     items.weights = weights;
   } else {
-    // Each link once (a directed snapshot has two arcs per undirected link), in edge order.
+    // Each link once (a directed snapshot has two arcs per undirected link), in link order:
+    // the builder keeps parallel entries in item order, and lists must be sorted by neighbour
+    // then link order. Edge order is not link order in a directed parent (a later undirected
+    // a-b is met at arc a->b before an earlier directed b->a), so mark the links, then visit
+    // them by id.
     std::vector<uint64_t> seen((static_cast<size_t>(model.link_count()) + 63) / 64, 0);
     for (EdgeId e = 0; e < parent.edge_count(); ++e) {
-      for (const LinkId l : parent.EdgeLinks(e)) {
-        uint64_t& word = seen[l / 64];
-        const uint64_t bit = uint64_t{1} << (l % 64);
-        if (word & bit) continue;
-        word |= bit;
+      for (const LinkId l : parent.EdgeLinks(e)) seen[l / 64] |= uint64_t{1} << (l % 64);
+    }
+    for (size_t wi = 0; wi < seen.size(); ++wi) {
+      for (uint64_t word = seen[wi]; word != 0; word &= word - 1) {
+        const auto l = static_cast<LinkId>(wi * 64 + static_cast<size_t>(std::countr_zero(word)));
         const VertexId a = parts.entity_vertex[d.from[l]];
         const VertexId b = parts.entity_vertex[d.to[l]];
         if (a == kNoVertex || b == kNoVertex) continue;

@@ -70,7 +70,8 @@ bool CsvParser::Next(std::vector<CsvCell>* cells, std::string* error, uint64_t* 
         size_t end = pos_;
         if (end > begin && text_[end - 1] == '\r' && (pos_ >= n || text_[pos_] == '\n')) --end;
         cell.text = std::string_view(text_.data() + begin, end - begin);
-        if (!cell.text.empty()) blank = false;
+        // A line of spaces is blank too (hand-edited files end with them), as in edge lists.
+        if (!Trim(cell.text).empty()) blank = false;
       }
       cells->push_back(cell);
       if (failed) break;

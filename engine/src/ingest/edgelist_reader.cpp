@@ -4,11 +4,13 @@
 // skip string hashing through a direct-mapped cache.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 
 #include "core/hash.hpp"
+#include "linkscope/core/memory.hpp"
 #include "core/text.hpp"
 #include "ingest/readers.hpp"
 
@@ -48,8 +50,8 @@ class IntIdCache {
 
  private:
   void Rehash(size_t slots) {
-    std::vector<uint64_t> old_keys = std::move(keys_);
-    std::vector<EntityId> old_vals = std::move(vals_);
+    HugeVector<uint64_t> old_keys = std::move(keys_);
+    HugeVector<EntityId> old_vals = std::move(vals_);
     keys_.assign(slots, 0);
     vals_.assign(slots, kNoEntity);
     mask_ = slots - 1;
@@ -62,9 +64,9 @@ class IntIdCache {
     }
   }
 
-  std::vector<EntityId> direct_;
-  std::vector<uint64_t> keys_;
-  std::vector<EntityId> vals_;
+  HugeVector<EntityId> direct_;
+  HugeVector<uint64_t> keys_;
+  HugeVector<EntityId> vals_;
   uint64_t mask_ = 0;
   size_t count_ = 0;
 };
@@ -157,20 +159,38 @@ class LineSplitter {
   bool IsDelim(char c) const { return delim == ' ' ? (c == ' ' || c == '\t') : c == delim; }
 };
 
+// TAB when the line has one; else the more frequent of ',' and ';' outside quotes; else runs
+// of blanks.
 char DelimiterOf(std::string_view line) {
-  if (line.find('\t') != std::string_view::npos) return '\t';
-  if (line.find(',') != std::string_view::npos) return ',';
-  if (line.find(';') != std::string_view::npos) return ';';
-  return ' ';
+  size_t commas = 0;
+  size_t semis = 0;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\t') return '\t';
+    commas += c == ',';
+    semis += c == ';';
+  }
+  if (commas == 0 && semis == 0) return ' ';
+  return semis > commas ? ';' : ',';
 }
 
-// Endpoint id check for tokens that are not plain ASCII identifiers.
-std::string IdProblemOf(std::string_view id) {
+// Endpoint id check for tokens that are not plain ASCII identifiers; *offset is where the
+// problem is within the id.
+std::string IdProblemOf(std::string_view id, size_t* offset) {
+  *offset = 0;
   if (id.empty()) return "empty id";
-  if (FindInvalidUtf8(id) != std::string_view::npos) return "invalid UTF-8";
-  for (char c : id) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) return "id contains a control character";
+  if (const size_t bad = FindInvalidUtf8(id); bad != std::string_view::npos) {
+    *offset = bad;
+    return "invalid UTF-8";
+  }
+  for (size_t i = 0; i < id.size(); ++i) {
+    const auto u = static_cast<unsigned char>(id[i]);
+    if (u < 0x20 || u == 0x7F) {
+      *offset = i;
+      return "id contains a control character";
+    }
   }
   if (id.size() > 4096) return "id longer than 4096 bytes";
   return {};
@@ -184,180 +204,399 @@ inline bool PlainAscii(std::string_view s) {
   return true;
 }
 
+// One field of the fast path.
+struct FastField {
+  const char* text;
+  size_t len;
+  uint64_t value;  // when is_int
+  bool is_int;
+};
+
+// The end of a field: the delimiter or the end of the line.
+template <char kDelim>
+inline bool IsFieldEnd(char c) {
+  return c == kDelim || c == '\n' || c == '\r' || (kDelim == ' ' && c == '\t');
+}
+
+// Eight ASCII digits (first digit in the lowest byte) to their value: three multiply-shift
+// steps combine pairs of digits, then pairs of pairs, then pairs of quads.
+inline uint64_t ParseEightDigits(uint64_t x) {
+  x = ((x & 0x0F0F0F0F0F0F0F0FULL) * 2561) >> 8;
+  x = ((x & 0x00FF00FF00FF00FFULL) * 6553601) >> 16;
+  return ((x & 0x0000FFFF0000FFFFULL) * 42949672960001ULL) >> 32;
+}
+
+constexpr uint64_t kPow10[9] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000};
+
+// Reads a field at p: plain printable ASCII up to the delimiter. False when the line needs the
+// general path (quotes, inner spaces, non-ASCII or control characters, an empty field).
+// Digits are consumed eight at a time; the reader's window is padded so an 8-byte load past
+// the end of a line is safe (bytes beyond `end` are never used).
+template <char kDelim>
+[[gnu::always_inline]] inline bool ReadFastField(const char*& p, const char* end, FastField* f) {
+  const char* b = p;
+  uint64_t v = 0;
+  for (;;) {
+    uint64_t x;
+    std::memcpy(&x, p, 8);
+    // High bit set in every byte that is not '0'..'9'; the lowest one ends the run (borrows
+    // and carries only travel towards later bytes).
+    const uint64_t non_digit =
+        ((x - 0x3030303030303030ULL) | (x + 0x4646464646464646ULL)) & 0x8080808080808080ULL;
+    size_t k = non_digit ? static_cast<size_t>(__builtin_ctzll(non_digit)) >> 3 : 8;
+    k = std::min(k, static_cast<size_t>(end - p));
+    if (k == 0) break;
+    const uint64_t digits =
+        k == 8 ? x : (x << (8 * (8 - k))) | (0x3030303030303030ULL >> (8 * k));
+    v = v * kPow10[k] + ParseEightDigits(digits);
+    p += k;
+    if (k < 8) break;
+  }
+  bool digits = true;
+  if (p < end && !IsFieldEnd<kDelim>(*p)) {
+    digits = false;
+    for (; p < end && !IsFieldEnd<kDelim>(*p); ++p) {
+      const auto c = static_cast<unsigned char>(*p);
+      if (c <= 0x20 || c >= 0x7F || c == '"') return false;
+    }
+  }
+  f->text = b;
+  f->len = static_cast<size_t>(p - b);
+  f->value = v;
+  f->is_int = digits && f->len <= 19 && (f->len == 1 || *b != '0');
+  return f->len > 0;
+}
+
+template <char kDelim>
+inline void SkipSeparator(const char*& p, const char* end) {
+  if (kDelim == ' ') {
+    while (p < end && (*p == ' ' || *p == '\t')) ++p;
+  } else {
+    ++p;
+  }
+}
+
+class EdgeListReader {
+ public:
+  EdgeListReader(InputFile& in, Sink& sink)
+      : in_(in), sink_(sink), directed_(sink.options().directed) {
+    sink_.set_pending_directed(directed_);
+  }
+
+  void Run() {
+    LineWindows windows(in_);
+    char* begin;
+    char* end;
+    bool first = true;
+    while (windows.Next(&begin, &end)) {
+      char* p = begin;
+      if (first) {
+        SkipBom(&p, end);
+        Reserve(p, end);
+        first = false;
+      }
+      // Without room for the most lines this window could hold, every line checks capacity.
+      const bool room = sink_.HasRoom(static_cast<uint64_t>(end - p) / 4 + 1);
+      while (p < end) {
+        if (started_ && fast_ok_ && room) {
+          p = Fast(p, end);
+          if (p >= end) break;
+        }
+        p = GeneralLine(p, end);
+      }
+    }
+    sink_.FlushEndpoints();
+  }
+
+ private:
+  // Reserves the endpoint columns from the file size and the first window's line length.
+  void Reserve(const char* p, const char* end) {
+    const uint64_t size = in_.size_hint();
+    const auto lines = static_cast<uint64_t>(std::count(p, end, '\n'));
+    if (size == 0 || lines < 100) return;
+    const uint64_t expected = size / (static_cast<uint64_t>(end - p) / lines) + 16;
+    ModelData& d = sink_.data();
+    d.from.reserve(d.from.size() + expected + expected / 16);
+    d.to.reserve(d.to.size() + expected + expected / 16);
+  }
+
+  EntityId FastEntity(const FastField& f) {
+    const std::string_view id(f.text, f.len);
+    if (!f.is_int) return sink_.ImplicitEntity(id);
+    EntityId e = cache_.Get(f.value);
+    if (e == kNoEntity) {
+      e = sink_.ImplicitEntity(id);
+      cache_.Put(f.value, e);
+    }
+    return e;
+  }
+
+  char* Fast(char* p, char* end) {
+    switch (splitter_.delim) {
+      case '\t':
+        return FastLines<'\t'>(p, end);
+      case ',':
+        return FastLines<','>(p, end);
+      case ';':
+        return FastLines<';'>(p, end);
+      default:
+        return FastLines<' '>(p, end);
+    }
+  }
+
+  // The fast path: whole lines of two or three plain fields (source, target, weight), read
+  // without splitting into tokens. Returns the start of the first line it does not take;
+  // that line goes through GeneralLine, which handles everything else and reports errors.
+  template <char kDelim>
+  char* FastLines(char* p, char* end) {
+    const bool header3 = names_.size() == 3;
+    const bool header2 = names_.size() == 2;
+    while (p < end) {
+      const char* q = p;
+      if (*q == '#' || *q == '%') break;
+      FastField a;
+      FastField b;
+      FastField w;
+      if (!ReadFastField<kDelim>(q, end, &a) || q >= end || *q == '\n' || *q == '\r') break;
+      SkipSeparator<kDelim>(q, end);
+      if (!ReadFastField<kDelim>(q, end, &b)) break;
+      double weight = 1.0;
+      bool weighted = false;
+      if (q < end && *q != '\n' && *q != '\r') {
+        const char* r = q;
+        SkipSeparator<kDelim>(r, end);
+        if (r < end && *r != '\n' && *r != '\r') {
+          q = r;
+          if (header2 || !ReadFastField<kDelim>(q, end, &w)) break;
+          weight = w.is_int && w.len <= 15
+                       ? static_cast<double>(w.value)
+                       : ParseNumber(std::string_view(w.text, w.len)).value_or(0.0);
+          if (!(weight > 0) || !std::isfinite(weight)) break;
+          weighted = true;
+          if (kDelim == ' ') {
+            while (q < end && (*q == ' ' || *q == '\t')) ++q;
+          }
+        } else if (kDelim == ' ') {
+          q = r;  // trailing blanks
+        } else {
+          break;  // a trailing delimiter: an empty third field
+        }
+      }
+      if (header3 && !weighted) break;
+      if (q < end && *q == '\r') ++q;
+      if (q < end) {
+        if (*q != '\n') break;
+        ++q;
+      }
+      ++line_no_;
+      sink_.CountRecord();
+      const EntityId from = FastEntity(a);
+      const EntityId to = FastEntity(b);
+      if (weight == 1.0) {
+        sink_.AppendEndpoints(from, to);
+      } else {
+        sink_.AppendSimpleLink(from, to, weight, directed_);
+      }
+      p = const_cast<char*>(q);
+    }
+    return p;
+  }
+
+  // One line of any shape. Returns the start of the next line.
+  char* GeneralLine(char* p, char* end) {
+    char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    char* line_end = nl ? nl : end;
+    ++line_no_;
+    char* content_end = line_end;
+    if (content_end > p && content_end[-1] == '\r') --content_end;
+    char* line = p;
+    char* next = line_end + (nl ? 1 : 0);
+    char* q = line;
+    while (q < content_end && (*q == ' ' || *q == '\t')) ++q;
+    if (q == content_end || *q == '#' || *q == '%') return next;  // blank or comment
+
+    if (!started_) {
+      started_ = true;
+      splitter_.delim = DelimiterOf(std::string_view(line, content_end - line));
+      if (!splitter_.Split(line, content_end, &tokens_, &error_, &error_col_)) {
+        sink_.CountRecord();
+        sink_.Reject(line_no_, error_col_, error_);
+        return next;
+      }
+      if (tokens_.size() >= 2 && IsHeaderName(tokens_[0].text) &&
+          IsHeaderName(tokens_[1].text)) {
+        ReadHeader();
+        return next;
+      }
+    } else if (!splitter_.Split(line, content_end, &tokens_, &error_, &error_col_)) {
+      sink_.CountRecord();
+      sink_.Reject(line_no_, error_col_, error_);
+      return next;
+    }
+    sink_.CountRecord();
+    Record();
+    return next;
+  }
+
+  void ReadHeader() {
+    weight_col_ = tokens_.size();
+    for (size_t i = 0; i < tokens_.size(); ++i) {
+      names_.emplace_back(Trim(tokens_[i].text));
+      std::string lower = AsciiLower(names_.back());
+      PropertyType type = PropertyType::kString;
+      const size_t colon = lower.rfind(':');
+      if (colon != std::string::npos) {
+        const std::string_view suffix = std::string_view(lower).substr(colon + 1);
+        if (suffix == "number" || suffix == "date" || suffix == "string") {
+          type = suffix == "number" ? PropertyType::kNumber
+                 : suffix == "date" ? PropertyType::kDate
+                                    : PropertyType::kString;
+          names_.back().resize(colon);
+          lower.resize(colon);
+        }
+      }
+      types_.push_back(type);
+      if (i >= 2 && weight_col_ == tokens_.size() &&
+          (lower == "weight" || lower == "value" || lower == "w")) {
+        weight_col_ = i;
+      }
+    }
+    fast_ok_ = names_.size() == 2 || (names_.size() == 3 && weight_col_ == 2);
+  }
+
+  EntityId TokenEntity(const Token& t) {
+    uint64_t v;
+    if (!t.quoted && ParseCanonicalUint(t.text, &v)) {
+      EntityId e = cache_.Get(v);
+      if (e == kNoEntity) {
+        e = sink_.ImplicitEntity(t.text);
+        cache_.Put(v, e);
+      }
+      return e;
+    }
+    return sink_.ImplicitEntity(Trim(t.text));
+  }
+
+  // The tokens of one data line: everything is checked before anything is created, so a bad
+  // line leaves no trace.
+  void Record() {
+    const uint64_t line = line_no_;
+    if (tokens_.size() < 2) {
+      sink_.Reject(line, 1, "an edge list line needs a source and a target");
+      return;
+    }
+    if (!names_.empty() && tokens_.size() != names_.size()) {
+      sink_.Reject(line, tokens_.size() > names_.size() ? tokens_[names_.size()].column : 0,
+                   fmt::format("line has {} fields; the header has {}", tokens_.size(),
+                               names_.size()));
+      return;
+    }
+    double weight = 1.0;
+    if (weight_col_ < tokens_.size() && !Trim(tokens_[weight_col_].text).empty()) {
+      const Token& w = tokens_[weight_col_];  // an empty weight cell means weight 1
+      auto value = ParseNumber(Trim(w.text));
+      if (!value) {
+        sink_.Reject(line, w.column, fmt::format("weight {} is not a number", Quote(w.text)));
+        return;
+      }
+      if (!(*value > 0) || !std::isfinite(*value)) {
+        sink_.Reject(line, w.column,
+                     fmt::format("weight must be a number > 0 (a strength), got {}", *value));
+        return;
+      }
+      weight = *value;
+    }
+    for (size_t i = 0; i < 2; ++i) {
+      const Token& t = tokens_[i];
+      const std::string_view id = Trim(t.text);
+      if (!PlainAscii(id) || id.empty()) {
+        size_t offset = 0;
+        const std::string problem = IdProblemOf(id, &offset);
+        if (!problem.empty()) {
+          // The column of the offending byte (past the opening quote and any leading blanks);
+          // an empty id is reported at its field.
+          const auto lead = static_cast<size_t>(id.data() - t.text.data());
+          const uint32_t column =
+              id.empty() ? t.column
+                         : t.column + static_cast<uint32_t>(offset + lead + (t.quoted ? 1 : 0));
+          sink_.Reject(line, column, problem);
+          return;
+        }
+      }
+    }
+    props_.clear();
+    for (size_t i = 2; i < tokens_.size(); ++i) {
+      if (i == weight_col_) continue;
+      const std::string_view value = Trim(tokens_[i].text);
+      if (value.empty()) continue;
+      PropertyRow row;
+      row.key = static_cast<uint32_t>(i);  // column index for now; interned below
+      row.type = i < types_.size() ? types_[i] : PropertyType::kString;
+      if (const size_t bad = FindInvalidUtf8(value); bad != std::string_view::npos) {
+        const auto lead = static_cast<size_t>(value.data() - tokens_[i].text.data());
+        sink_.Reject(line,
+                     tokens_[i].column +
+                         static_cast<uint32_t>(bad + lead + (tokens_[i].quoted ? 1 : 0)),
+                     "invalid UTF-8");
+        return;
+      }
+      if (row.type == PropertyType::kNumber) {
+        auto number = ParseNumber(value);
+        if (!number) {
+          sink_.Reject(line, tokens_[i].column,
+                       fmt::format("column {}: {} is not a number", Quote(names_[i]),
+                                   Quote(value)));
+          return;
+        }
+        row.number = *number;
+      } else if (row.type == PropertyType::kDate) {
+        std::string why;
+        auto range = ParseDate(value, &why);
+        if (!range) {
+          sink_.Reject(line, tokens_[i].column, fmt::format("column {}: {}", Quote(names_[i]), why));
+          return;
+        }
+        row.date = *range;
+      }
+      props_.emplace_back(row, value);
+    }
+    sink_.CheckCapacity(line);
+    const EntityId from = TokenEntity(tokens_[0]);
+    const EntityId to = TokenEntity(tokens_[1]);
+    const auto link = static_cast<LinkId>(sink_.data().link_count());
+    sink_.AppendSimpleLink(from, to, weight, directed_);
+    for (auto& [row, value] : props_) {
+      const size_t column = row.key;
+      row.owner = link;
+      row.key = sink_.data().property_keys.Intern(
+          names_.empty() ? fmt::format("column{}", column + 1) : names_[column]);
+      if (row.type == PropertyType::kString) row.text = sink_.data().text.Add(value);
+      sink_.data().link_props.push_back(row);
+    }
+  }
+
+  InputFile& in_;
+  Sink& sink_;
+  const bool directed_;
+  LineSplitter splitter_;
+  IntIdCache cache_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> names_;  // header names of the columns
+  std::vector<PropertyType> types_;  // per column, from ":number"/":date" header suffixes
+  std::vector<std::pair<PropertyRow, std::string_view>> props_;
+  size_t weight_col_ = 2;
+  bool fast_ok_ = true;   // no header, or a header the fast path can follow
+  bool started_ = false;  // first data line (or the header) seen
+  uint64_t line_no_ = 0;
+  std::string error_;
+  uint32_t error_col_ = 0;
+};
+
 }  // namespace
 
 void ReadEdgeList(InputFile& in, Sink& sink, bool has_header_hint) {
   (void)has_header_hint;
-  LineWindows windows(in);
-  LineSplitter splitter;
-  IntIdCache cache;
-  std::vector<Token> tokens;
-  std::vector<std::string> names;  // header names of the columns
-  size_t weight_col = 2;
-  bool started = false;  // first data line (or header) seen
-  const bool directed = sink.options().directed;
-  std::string error;
-  uint32_t error_col = 0;
-  uint64_t line_no = 0;
-  bool first_window = true;
-  char* begin;
-  char* end;
-
-  // Entity of an endpoint already checked by IdProblemOf.
-  auto entity_of = [&](const Token& t) -> EntityId {
-    uint64_t v;
-    if (!t.quoted && ParseCanonicalUint(t.text, &v)) {
-      EntityId e = cache.Get(v);
-      if (e == kNoEntity) {
-        e = sink.ImplicitEntity(t.text);
-        cache.Put(v, e);
-      }
-      return e;
-    }
-    return sink.ImplicitEntity(Trim(t.text));
-  };
-  std::vector<PropertyType> types;  // per column, from the header's ":number"/":date" suffixes
-  std::vector<std::pair<PropertyRow, std::string_view>> props;
-
-  while (windows.Next(&begin, &end)) {
-    char* p = begin;
-    if (first_window) {
-      SkipBom(&p, end);
-      first_window = false;
-    }
-    while (p < end) {
-      char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      char* line_end = nl ? nl : end;
-      ++line_no;
-      char* content_end = line_end;
-      if (content_end > p && content_end[-1] == '\r') --content_end;
-      char* line = p;
-      p = line_end + 1;
-      char* q = line;
-      while (q < content_end && (*q == ' ' || *q == '\t')) ++q;
-      if (q == content_end || *q == '#' || *q == '%') continue;  // blank or comment
-
-      if (!started) {
-        started = true;
-        splitter.delim = DelimiterOf(std::string_view(line, content_end - line));
-        if (!splitter.Split(line, content_end, &tokens, &error, &error_col)) {
-          sink.CountRecord();
-          sink.Reject(line_no, error_col, error);
-          continue;
-        }
-        if (tokens.size() >= 2 && IsHeaderName(tokens[0].text) && IsHeaderName(tokens[1].text)) {
-          weight_col = tokens.size();
-          for (size_t i = 0; i < tokens.size(); ++i) {
-            names.emplace_back(Trim(tokens[i].text));
-            std::string lower = AsciiLower(names.back());
-            PropertyType type = PropertyType::kString;
-            const size_t colon = lower.rfind(':');
-            if (colon != std::string::npos) {
-              const std::string_view suffix = std::string_view(lower).substr(colon + 1);
-              if (suffix == "number" || suffix == "date" || suffix == "string") {
-                type = suffix == "number" ? PropertyType::kNumber
-                       : suffix == "date" ? PropertyType::kDate
-                                          : PropertyType::kString;
-                names.back().resize(colon);
-                lower.resize(colon);
-              }
-            }
-            types.push_back(type);
-            if (i >= 2 && weight_col == tokens.size() &&
-                (lower == "weight" || lower == "value" || lower == "w")) {
-              weight_col = i;
-            }
-          }
-          continue;  // header
-        }
-      } else {
-        if (!splitter.Split(line, content_end, &tokens, &error, &error_col)) {
-          sink.CountRecord();
-          sink.Reject(line_no, error_col, error);
-          continue;
-        }
-      }
-      sink.CountRecord();
-      if (tokens.size() < 2) {
-        sink.Reject(line_no, 1, "an edge list line needs a source and a target");
-        continue;
-      }
-      if (!names.empty() && tokens.size() != names.size()) {
-        sink.Reject(line_no, tokens.size() > names.size() ? tokens[names.size()].column : 0,
-                    fmt::format("line has {} fields; the header has {}", tokens.size(),
-                                names.size()));
-        continue;
-      }
-      double weight = 1.0;
-      if (weight_col < tokens.size()) {
-        const Token& w = tokens[weight_col];
-        auto value = ParseNumber(Trim(w.text));
-        if (!value) {
-          sink.Reject(line_no, w.column,
-                      fmt::format("weight {} is not a number", Quote(w.text)));
-          continue;
-        }
-        if (!(*value > 0) || !std::isfinite(*value)) {
-          sink.Reject(line_no, w.column,
-                      fmt::format("weight must be a number > 0 (a strength), got {}", *value));
-          continue;
-        }
-        weight = *value;
-      }
-      // Everything is checked before anything is created, so a bad line leaves no trace.
-      bool ok = true;
-      for (size_t i = 0; i < 2 && ok; ++i) {
-        const std::string_view id = Trim(tokens[i].text);
-        if (!PlainAscii(id) || id.empty()) {
-          const std::string problem = IdProblemOf(id);
-          if (!problem.empty()) ok = sink.Reject(line_no, tokens[i].column, problem);
-        }
-      }
-      props.clear();
-      for (size_t i = 2; i < tokens.size() && ok; ++i) {
-        if (i == weight_col) continue;
-        const std::string_view value = Trim(tokens[i].text);
-        if (value.empty()) continue;
-        PropertyRow row;
-        row.key = static_cast<uint32_t>(i);  // column index for now; interned below
-        row.type = i < types.size() ? types[i] : PropertyType::kString;
-        if (FindInvalidUtf8(value) != std::string_view::npos) {
-          ok = sink.Reject(line_no, tokens[i].column, "invalid UTF-8");
-        } else if (row.type == PropertyType::kNumber) {
-          auto number = ParseNumber(value);
-          if (!number) {
-            ok = sink.Reject(line_no, tokens[i].column,
-                             fmt::format("column {}: {} is not a number", Quote(names[i]),
-                                         Quote(value)));
-          }
-          row.number = number.value_or(0);
-        } else if (row.type == PropertyType::kDate) {
-          std::string why;
-          auto range = ParseDate(value, &why);
-          if (!range) {
-            ok = sink.Reject(line_no, tokens[i].column,
-                             fmt::format("column {}: {}", Quote(names[i]), why));
-          }
-          row.date = range.value_or(DateRange{});
-        }
-        props.emplace_back(row, value);
-      }
-      if (!ok) continue;
-      sink.CheckCapacity(line_no);
-      const EntityId from = entity_of(tokens[0]);
-      const EntityId to = entity_of(tokens[1]);
-      const auto link = static_cast<LinkId>(sink.data().link_count());
-      sink.AppendSimpleLink(from, to, weight, directed);
-      for (auto& [row, value] : props) {
-        const size_t column = row.key;
-        row.owner = link;
-        row.key = sink.data().property_keys.Intern(
-            names.empty() ? fmt::format("column{}", column + 1) : names[column]);
-        if (row.type == PropertyType::kString) row.text = sink.data().text.Add(value);
-        sink.data().link_props.push_back(row);
-      }
-    }
-  }
+  EdgeListReader(in, sink).Run();
 }
 
 }  // namespace linkscope::detail

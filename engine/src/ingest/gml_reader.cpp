@@ -200,19 +200,26 @@ class Parser {
   Parser(std::string_view text, Sink& sink) : lex_(text, sink.file()), sink_(sink) {}
 
   void Run() {
-    for (;;) {
-      Token key = lex_.Next();
-      if (key.type == Token::Type::kEnd) break;
-      if (key.type != Token::Type::kKey) Fail(key, "expected a key");
-      Token value = lex_.Next();
-      if (key.text == "graph") {
-        if (value.type != Token::Type::kOpen) Fail(value, "expected '[' after graph");
-        ++graphs_;
-        if (graphs_ > 1) Fail(key, "more than one graph in the file");
-        Graph(value);
-      } else {
-        SkipValue(value);  // file metadata such as Creator or Version
+    try {
+      for (;;) {
+        Token key = lex_.Next();
+        if (key.type == Token::Type::kEnd) break;
+        if (key.type != Token::Type::kKey) Fail(key, "expected a key");
+        Token value = lex_.Next();
+        if (key.text == "graph") {
+          if (value.type != Token::Type::kOpen) Fail(value, "expected '[' after graph");
+          ++graphs_;
+          if (graphs_ > 1) Fail(key, "more than one graph in the file");
+          Graph(value);
+        } else {
+          SkipValue(value);  // file metadata such as Creator or Version
+        }
       }
+    } catch (const InputError&) {
+      // A syntax error ends the file, but lenient mode keeps the records read before it. (In
+      // strict mode a bad record among them is reported first: it comes earlier in the file.)
+      Emit();
+      throw;
     }
     if (graphs_ == 0) throw InputError(sink_.file(), 0, 0, "no \"graph [ ... ]\" in the file");
     Emit();
@@ -376,11 +383,14 @@ class Parser {
           ok = IdText(value, &id_storage[0], &rec[Field::kFrom]);
         } else if (name == "target") {
           ok = IdText(value, &id_storage[1], &rec[Field::kTo]);
-        } else if ((name == "weight" || (name == "value" && !have_weight)) &&
-                   value.type == Token::Type::kNumber) {
+        } else if (name == "weight" ||
+                   (name == "value" && !have_weight && value.type == Token::Type::kNumber)) {
+          // A "weight" that is not a number is an error (the sink says so), not a property.
           FieldValue& w = rec[Field::kWeight];
-          w.type = FieldValue::Type::kNumber;
+          w.type = value.type == Token::Type::kNumber ? FieldValue::Type::kNumber
+                                                      : FieldValue::Type::kText;
           w.number = value.number;
+          w.text = value.text;
           w.column = value.column;
           w.line = value.line;
           have_weight = name == "weight";

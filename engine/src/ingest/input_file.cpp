@@ -1,6 +1,7 @@
 #include "ingest/input_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,6 +50,13 @@ std::string_view InputFile::Peek(size_t n) {
   return std::string_view(peeked_).substr(0, n);
 }
 
+uint64_t InputFile::size_hint() const {
+  if (in_memory_) return bytes_read_ + memory_.size();
+  struct stat st;
+  if (::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode)) return static_cast<uint64_t>(st.st_size);
+  return 0;
+}
+
 InputFile::~InputFile() {
   if (owns_fd_) ::close(fd_);
 }
@@ -94,7 +102,16 @@ std::string InputFile::ReadAll() {
   return out;
 }
 
-LineWindows::LineWindows(InputFile& in, size_t chunk_bytes) : in_(in), buf_(chunk_bytes + 1) {}
+// The buffer keeps kPad spare bytes after the usable part: readers may load 8 bytes at a time
+// near the end of a line.
+constexpr size_t kPad = 16;
+
+LineWindows::LineWindows(InputFile& in, size_t chunk_bytes) : in_(in) {
+  // A small file gets a small buffer (it grows if the size was wrong).
+  const uint64_t size = in.size_hint();
+  if (size > 0 && size < chunk_bytes) chunk_bytes = std::max<size_t>(size + 1, 4096);
+  buf_.resize(chunk_bytes + 1 + kPad);
+}
 
 bool LineWindows::Next(char** begin, char** end) {
   if (!first_ && eof_ && carry_begin_ == carry_end_) return false;
@@ -105,8 +122,9 @@ bool LineWindows::Next(char** begin, char** end) {
   size_t scan_from = carry;
   for (;;) {
     if (!eof_) {
-      if (filled == buf_.size() - 1) buf_.resize((buf_.size() - 1) * 2 + 1);  // one long line
-      const size_t got = in_.Read(buf_.data() + filled, buf_.size() - 1 - filled);
+      const size_t usable = buf_.size() - 1 - kPad;
+      if (filled == usable) buf_.resize(usable * 2 + 1 + kPad);  // one long line
+      const size_t got = in_.Read(buf_.data() + filled, buf_.size() - 1 - kPad - filled);
       if (got == 0) eof_ = true;
       filled += got;
     }

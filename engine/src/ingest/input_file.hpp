@@ -26,6 +26,8 @@ class InputFile {
   // Up to n bytes from the start, without consuming them (for format detection).
   std::string_view Peek(size_t n);
   uint64_t bytes_read() const { return bytes_read_; }
+  // Size of the whole file when known (regular files and memory), else 0.
+  uint64_t size_hint() const;
 
  private:
   std::string path_;
@@ -39,8 +41,8 @@ class InputFile {
 };
 
 // Windows of whole lines over an InputFile. Each window [begin, end) ends just after a '\n',
-// except the last window of a file without a final newline. The window is writable and one byte
-// past its end may be overwritten (readers put a '\0' there).
+// except the last window of a file without a final newline. The window is writable, one byte
+// past its end may be overwritten (readers put a '\0' there) and 16 bytes past it may be read.
 class LineWindows {
  public:
   explicit LineWindows(InputFile& in, size_t chunk_bytes = size_t{8} << 20);

@@ -14,11 +14,39 @@
 namespace linkscope::detail {
 namespace {
 
+// An in-place string stream like RapidJSON's InsituStringStream, but without its
+// "copy optimisation": RapidJSON parses such streams through a local copy and writes the
+// position back only after calling the handler, so Tell() inside a callback would be stale.
+// Error columns need the true position.
+class LineStream {
+ public:
+  using Ch = char;
+  explicit LineStream(char* src) : src_(src), head_(src) {}
+  Ch Peek() const { return *src_; }
+  Ch Take() { return *src_++; }
+  size_t Tell() const { return static_cast<size_t>(src_ - head_); }
+  Ch* PutBegin() { return dst_ = src_; }
+  void Put(Ch c) { *dst_++ = c; }
+  void Flush() {}
+  size_t PutEnd(Ch* begin) { return static_cast<size_t>(dst_ - begin); }
+  Ch* Push(size_t count) {
+    Ch* begin = dst_;
+    dst_ += count;
+    return begin;
+  }
+  void Pop(size_t count) { dst_ -= count; }
+
+ private:
+  Ch* src_;
+  Ch* dst_ = nullptr;
+  Ch* head_;
+};
+
 class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RecordHandler> {
  public:
   enum class Kind { kUnset, kEntity, kLink };
 
-  void Reset(char* line, rapidjson::InsituStringStream* stream, RawRecord* rec) {
+  void Reset(char* line, LineStream* stream, RawRecord* rec) {
     line_ = line;
     stream_ = stream;
     rec_ = rec;
@@ -286,7 +314,7 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   }
 
   char* line_ = nullptr;
-  rapidjson::InsituStringStream* stream_ = nullptr;
+  LineStream* stream_ = nullptr;
   RawRecord* rec_ = nullptr;
   State state_ = State::kStart;
   Kind kind_ = Kind::kUnset;
@@ -341,7 +369,7 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
       rec.Clear();
       rec.line = line_no;
       rec.typed = true;
-      rapidjson::InsituStringStream stream(p);
+      LineStream stream(p);
       handler.Reset(p, &stream, &rec);
       const rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, handler);
       char* const line_start = p;

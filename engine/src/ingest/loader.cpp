@@ -116,19 +116,27 @@ InputFormat SniffDelimited(std::string_view head) {
     }
     return false;
   };
-  if (has("from") && has("to")) return InputFormat::kLinksTable;
-  if (has("id")) return InputFormat::kEntitiesTable;
+  // The table readers split at ',', ';' or TAB; a blank-separated header is an edge list's.
+  if (delim != ' ' && has("from") && has("to")) return InputFormat::kLinksTable;
   if (cells.size() >= 2 && IsEdgeHeaderName(cells[0]) && IsEdgeHeaderName(cells[1])) {
-    return InputFormat::kEdgeList;
+    return InputFormat::kEdgeList;  // "source,target,..." (also Gephi's edge export)
   }
+  if ((delim != ' ' || cells.size() == 1) && has("id")) return InputFormat::kEntitiesTable;
   if (cells.size() >= 2 && cells[0].empty() && delim != ' ') return InputFormat::kMatrix;
-  // A named corner ("players"): the first rows are labelled like the first columns.
-  if (cells.size() >= 3 && lines.size() >= 2 && delim != ' ') {
+  // A named corner ("players"): the corner is a label, the first rows are labelled like the
+  // first columns and their cells are numbers (or empty).
+  auto numeric_or_empty = [](const std::vector<std::string>& row) {
+    for (size_t i = 1; i < row.size(); ++i) {
+      if (!row[i].empty() && !ParseNumber(row[i])) return false;
+    }
+    return true;
+  };
+  if (cells.size() >= 3 && lines.size() >= 2 && delim != ' ' && !ParseNumber(cells[0])) {
     const std::vector<std::string> row1 = SplitLine(lines[1], delim);
-    bool matrix = row1.size() == cells.size() && row1[0] == cells[1];
+    bool matrix = row1.size() == cells.size() && row1[0] == cells[1] && numeric_or_empty(row1);
     if (matrix && lines.size() >= 3) {
       const std::vector<std::string> row2 = SplitLine(lines[2], delim);
-      matrix = row2.size() == cells.size() && row2[0] == cells[2];
+      matrix = row2.size() == cells.size() && row2[0] == cells[2] && numeric_or_empty(row2);
     }
     if (matrix) return InputFormat::kMatrix;
   }
@@ -199,6 +207,7 @@ void ReadOne(InputFile& in, const LoadOptions& options, LoadState& state, LoadRe
                                          e.reason() + " (rest of the file skipped)"});
     }
   }
+  sink.reset();  // finishes the sink's bulk appends and counts before the report is taken
   fr.bytes = in.bytes_read();
   report.files.push_back(std::move(fr));
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/text.hpp"
@@ -23,11 +24,16 @@ struct Cell {
 };
 
 struct Row {
-  std::string_view label;
+  std::string_view label;  // "" when the label was rejected
   uint64_t line;
   uint32_t column;
   bool ok;
 };
+
+// Column of byte `bad` of a cell's text (the opening quote counts), as the table reader does.
+uint32_t ByteColumn(const CsvCell& c, size_t bad) {
+  return c.column + static_cast<uint32_t>(bad) + (c.quoted ? 1 : 0);
+}
 
 }  // namespace
 
@@ -50,17 +56,24 @@ void ReadMatrix(std::string_view original, Sink& sink) {
   }
   const uint64_t header_line = parser.record_line();
   std::vector<CsvCell> header(cells.begin() + 1, cells.end());
+  std::unordered_set<std::string_view> column_labels;
   for (const CsvCell& c : header) {
     const std::string_view label = Trim(c.text);
     if (label.empty()) throw InputError(sink.file(), c.line, c.column, "empty column label");
-    if (FindInvalidUtf8(label) != std::string_view::npos) {
-      throw InputError(sink.file(), c.line, c.column, "column label: invalid UTF-8");
+    if (const size_t bad = FindInvalidUtf8(c.text); bad != std::string_view::npos) {
+      throw InputError(sink.file(), c.line, ByteColumn(c, bad), "column label: invalid UTF-8");
+    }
+    // Two columns of one entity would make its ties ambiguous (and a self-loop of a pair).
+    if (!column_labels.insert(label).second) {
+      throw InputError(sink.file(), c.line, c.column,
+                       fmt::format("column label {} appears twice", Quote(label)));
     }
   }
   const size_t ncols = header.size();
 
   std::vector<Row> rows;
   std::vector<Cell> nonzero;
+  std::unordered_map<std::string_view, uint64_t> row_lines;  // label -> line of its row
   while (parser.Next(&cells, &error, &err_line, &err_col)) {
     sink.CountRecord();
     if (!error.empty()) {
@@ -69,12 +82,21 @@ void ReadMatrix(std::string_view original, Sink& sink) {
     }
     const uint64_t line = parser.record_line();
     const std::string_view label = Trim(cells[0].text);
-    if (label.empty()) {
-      sink.Reject(line, cells[0].column, "empty row label");
-      continue;
-    }
-    if (FindInvalidUtf8(label) != std::string_view::npos) {
-      sink.Reject(line, cells[0].column, "row label: invalid UTF-8");
+    const size_t bad = FindInvalidUtf8(cells[0].text);
+    const auto [first, fresh] = row_lines.emplace(label, line);
+    if (label.empty() || bad != std::string_view::npos || !fresh) {
+      if (label.empty()) {
+        sink.Reject(line, cells[0].column, "empty row label");
+      } else if (bad != std::string_view::npos) {
+        sink.Reject(line, ByteColumn(cells[0], bad), "row label: invalid UTF-8");
+      } else {
+        sink.Reject(line, cells[0].column,
+                    fmt::format("row label {} appears twice (first at line {})", Quote(label),
+                                first->second));
+      }
+      // The row keeps its place without a label or ties, so a one-mode matrix stays one-mode
+      // and its other rows are kept (lenient mode).
+      rows.push_back(Row{{}, line, cells[0].column, false});
       continue;
     }
     if (cells.size() != ncols + 1) {
@@ -109,13 +131,11 @@ void ReadMatrix(std::string_view original, Sink& sink) {
   // One-mode or two-mode?
   bool one_mode = rows.size() == ncols;
   for (size_t i = 0; one_mode && i < ncols; ++i) {
-    one_mode = rows[i].label == Trim(header[i].text);
+    one_mode = rows[i].label.empty() || rows[i].label == Trim(header[i].text);
   }
   if (!one_mode) {
-    std::unordered_set<std::string_view> column_labels;
-    for (const CsvCell& c : header) column_labels.insert(Trim(c.text));
     for (const Row& r : rows) {
-      if (column_labels.count(r.label)) {
+      if (!r.label.empty() && column_labels.count(r.label)) {
         throw InputError(sink.file(), r.line, r.column,
                          fmt::format("row label {} is also a column label, but the rows and "
                                      "columns are not the same list in the same order; a "
@@ -151,9 +171,13 @@ void ReadMatrix(std::string_view original, Sink& sink) {
   }
   std::vector<EntityId> row_entity(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
-    row_entity[i] = one_mode ? col_entity[i]
-                             : declare(rows[i].label, rows[i].line, rows[i].column,
-                                       sink.default_kind());
+    if (one_mode) {
+      row_entity[i] = col_entity[i];
+    } else if (rows[i].label.empty()) {
+      row_entity[i] = kNoEntity;  // its label was rejected
+    } else {
+      row_entity[i] = declare(rows[i].label, rows[i].line, rows[i].column, sink.default_kind());
+    }
   }
 
   // Symmetric one-mode matrices give undirected links (one per pair).
@@ -164,6 +188,8 @@ void ReadMatrix(std::string_view original, Sink& sink) {
       return a.row != b.row ? a.row < b.row : a.col < b.col;
     });
     for (const Cell& c : nonzero) {
+      // A rejected row (lenient mode) has no ties: its mirror cells say nothing.
+      if (!rows[c.col].ok) continue;
       const Cell mirror{c.col, c.row, 0};
       auto m = std::lower_bound(sorted.begin(), sorted.end(), mirror,
                                 [](const Cell& a, const Cell& b) {
@@ -179,7 +205,8 @@ void ReadMatrix(std::string_view original, Sink& sink) {
     const EntityId a = row_entity[c.row];
     const EntityId b = col_entity[c.col];
     if (a == kNoEntity || b == kNoEntity) continue;  // its label was rejected (lenient)
-    if (symmetric && c.col < c.row) continue;       // the mirror cell carries this tie
+    // The mirror cell carries this tie, unless its row was rejected.
+    if (symmetric && c.col < c.row && rows[c.col].ok) continue;
     sink.CheckCapacity(rows[c.row].line);
     sink.AppendSimpleLink(a, b, c.value, one_mode && !symmetric);
   }

@@ -146,7 +146,7 @@ void LoadState::Commit() {
     for (EntityId e = 0; e < n; ++e) {
       if (remap[e] == kNoEntity) remap[e] = remap[data_.Canonical(e)];
     }
-    std::vector<EntityRow> rows;
+    HugeVector<EntityRow> rows;
     rows.reserve(next);
     for (EntityId e = 0; e < n; ++e) {
       if (data_.entities[e].canonical == e) {
@@ -247,13 +247,15 @@ std::optional<LinkTypeId> Sink::ResolveLinkType(std::string_view name, std::stri
   return static_cast<LinkTypeId>(t);
 }
 
-bool Sink::CheckCapacity(uint64_t line) {
-  if (data_.entity_count() + 2 >= kMaxRecords || data_.link_count() + 1 >= kMaxRecords) {
-    throw InputError(file_, line, 0,
-                     fmt::format("a graph holds at most {} entities and {} links", kMaxRecords,
-                                 kMaxRecords));
-  }
-  return true;
+void Sink::ThrowFull(uint64_t line) {
+  throw InputError(file_, line, 0,
+                   fmt::format("a graph holds at most {} entities and {} links", kMaxRecords,
+                               kMaxRecords));
+}
+
+Sink::~Sink() {
+  FlushEndpoints();
+  state_.report().links_added += links_added_;
 }
 
 EntityId Sink::NewEntity(uint32_t id_index, KindId kind, bool declared) {
@@ -280,21 +282,6 @@ EntityId Sink::ImplicitEntity(std::string_view id, uint64_t hash) {
 
 EntityId Sink::ImplicitEntity(std::string_view id) {
   return ImplicitEntity(id, InternPool::Hash(id));
-}
-
-void Sink::AppendSimpleLink(EntityId from, EntityId to, double weight, bool directed) {
-  data_.from.push_back(from);
-  data_.to.push_back(to);
-  data_.type.push_back(default_link_type_);
-  data_.flags.push_back(directed ? kDirected : 0);
-  data_.grade.push_back(0);
-  data_.handling.push_back(kNoHandlingCode);
-  data_.weight.push_back(weight);
-  data_.date_lo.push_back(kUndated);
-  data_.date_hi.push_back(kUndated);
-  data_.source.push_back(kNone32);
-  ++file_report_.links;
-  ++state_.report().links_added;
 }
 
 std::string Sink::DescribeDeclaration(EntityId e) const {
@@ -467,7 +454,7 @@ bool Sink::Entity(const RawRecord& r) {
   d.name = in.Text(Field::kName);
   if (!in.ok) return false;
   const FieldValue& aliases = r[Field::kAliases];
-  if (aliases.type == FieldValue::Type::kText) {
+  if (aliases.type == FieldValue::Type::kText && !r.typed) {
     // CSV: one cell, aliases separated by '|'.
     std::string_view rest = aliases.text;
     while (!rest.empty()) {
@@ -855,6 +842,7 @@ bool Sink::Link(const RawRecord& r) {
     if (Trim(p.key).empty()) return in.Fail(r[Field::kProperties], "empty property name");
   }
   CheckCapacity(r.line);
+  FlushEndpoints();
 
   const EntityId a = ImplicitEntity(from);
   const EntityId b = ImplicitEntity(to);
@@ -881,7 +869,7 @@ bool Sink::Link(const RawRecord& r) {
     data_.link_props.push_back(row_p);
   }
   ++file_report_.links;
-  ++state_.report().links_added;
+  ++links_added_;
   return true;
 }
 

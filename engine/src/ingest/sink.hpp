@@ -27,8 +27,8 @@ class LoadState {
   LoadReport& report() { return report_; }
 
   // Saves row i of vec before it is edited, when the row existed before this load.
-  template <typename T>
-  void Save(std::vector<T>& vec, size_t i, size_t existed_before) {
+  template <typename Vec>
+  void Save(Vec& vec, size_t i, size_t existed_before) {
     if (i < existed_before) undo_.push_back([&vec, i, old = vec[i]]() { vec[i] = old; });
   }
   void SaveEntity(EntityId e);
@@ -75,8 +75,56 @@ class Sink {
   EntityId ImplicitEntity(std::string_view id);
   // Appends a link with only endpoints, weight and direction (the type is LoadOptions'
   // link_type). Endpoints must be valid entities.
-  void AppendSimpleLink(EntityId from, EntityId to, double weight, bool directed);
-  bool CheckCapacity(uint64_t line);
+  void AppendSimpleLink(EntityId from, EntityId to, double weight, bool directed) {
+    FlushEndpoints();
+    data_.from.push_back(from);
+    data_.to.push_back(to);
+    data_.type.push_back(default_link_type_);
+    data_.flags.push_back(directed ? kDirected : 0);
+    data_.grade.push_back(0);
+    data_.handling.push_back(0);
+    data_.weight.push_back(weight);
+    data_.date_lo.push_back(kUndated);
+    data_.date_hi.push_back(kUndated);
+    data_.source.push_back(kNone32);
+    ++file_report_.links;
+    ++links_added_;
+  }
+  // The fastest way in: a link with weight 1, the default type and the given direction whose
+  // other columns are filled in bulk by FlushEndpoints(), which must run before anything else
+  // reads or appends links (AppendSimpleLink and Link do it).
+  [[gnu::flatten]] void AppendEndpoints(EntityId from, EntityId to) {
+    data_.from.push_back(from);
+    data_.to.push_back(to);
+    ++pending_;
+  }
+  void FlushEndpoints() {
+    if (pending_ == 0) return;
+    data_.type.Append(default_link_type_, pending_);
+    data_.flags.Append(pending_directed_ ? kDirected : 0, pending_);
+    data_.grade.Append(0, pending_);
+    data_.handling.Append(0, pending_);
+    data_.weight.Append(1.0, pending_);
+    data_.date_lo.Append(kUndated, pending_);
+    data_.date_hi.Append(kUndated, pending_);
+    data_.source.Append(kNone32, pending_);
+    file_report_.links += pending_;
+    links_added_ += pending_;
+    pending_ = 0;
+  }
+  void set_pending_directed(bool directed) { pending_directed_ = directed; }
+  // Room for `links` more links and twice as many new entities.
+  bool HasRoom(uint64_t links) const {
+    return data_.entity_count() + 2 * links + 2 < kMaxRecords &&
+           data_.link_count() + links + 1 < kMaxRecords;
+  }
+  // Throws InputError when the model is full.
+  void CheckCapacity(uint64_t line) {
+    if (data_.entity_count() + 2 >= kMaxRecords || data_.link_count() + 1 >= kMaxRecords) {
+      ThrowFull(line);
+    }
+  }
+  ~Sink();
 
   LinkTypeId default_link_type() const { return default_link_type_; }
   KindId default_kind() const { return default_kind_; }
@@ -93,6 +141,7 @@ class Sink {
   void MergeInto(EntityId from, EntityId into, uint64_t line);
   std::string DescribeDeclaration(EntityId e) const;
   uint32_t Text(std::string_view s) { return s.empty() ? kNoText : data_.text.Add(s); }
+  [[noreturn]] void ThrowFull(uint64_t line);
 
   LoadState& state_;
   ModelData& data_;
@@ -103,6 +152,9 @@ class Sink {
   KindId default_kind_ = 0;
   KindId column_kind_ = 0;
   std::string scratch_;
+  uint64_t links_added_ = 0;  // folded into the load report when the sink ends
+  uint64_t pending_ = 0;      // links appended by AppendEndpoints, columns not filled yet
+  bool pending_directed_ = false;
 };
 
 }  // namespace linkscope::detail

@@ -47,8 +47,12 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
     throw InputError(sink.file(), err_line, err_col, "header: " + error);
   }
   for (const CsvCell& c : cells) {
-    if (FindInvalidUtf8(c.text) != std::string_view::npos) {
-      throw InputError(sink.file(), c.line, c.column, "header: invalid UTF-8");
+    const size_t bad = FindInvalidUtf8(c.text);
+    if (bad != std::string_view::npos) {
+      // At the bad byte, as for the cells of a row.
+      throw InputError(sink.file(), c.line,
+                       c.column + static_cast<uint32_t>(bad) + (c.quoted ? 1 : 0),
+                       "header: invalid UTF-8");
     }
   }
   std::vector<Column> columns;
@@ -130,12 +134,13 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
       const CsvCell& c = cells[i];
       const Column& col = columns[i];
       if (col.role == Column::Role::kField) {
-        if (Trim(c.text).empty()) continue;  // empty cell = field absent
         FieldValue& v = rec[col.field];
-        v.type = FieldValue::Type::kText;
-        v.text = c.text;
+        // An empty cell is an absent field; its place still locates "link without \"from\"".
         v.column = c.column;
         v.line = c.line;
+        if (Trim(c.text).empty()) continue;
+        v.type = FieldValue::Type::kText;
+        v.text = c.text;
         continue;
       }
       const std::string_view value = Trim(c.text);

@@ -70,11 +70,12 @@ void ModelData::SortSideTables(const Mark& since) {
 
 size_t ModelData::MemoryBytes() const {
   auto bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  auto column = [](const auto& c) { return c.capacity_bytes(); };
   return bytes(entities) + ids.MemoryBytes() + bytes(id_entity) + kinds.MemoryBytes() +
          firearm_keys.MemoryBytes() + bytes(key_entity) + bytes(firearms) + bytes(commodities) +
          bytes(records) + bytes(aliases) + bytes(entity_props) + bytes(from) + bytes(to) +
-         bytes(type) + bytes(flags) + bytes(grade) + bytes(handling) + bytes(weight) +
-         bytes(date_lo) + bytes(date_hi) + bytes(source) + bytes(link_props) + bytes(link_ids) +
+         column(type) + column(flags) + column(grade) + column(handling) + column(weight) +
+         column(date_lo) + column(date_hi) + column(source) + bytes(link_props) + bytes(link_ids) +
          link_types.MemoryBytes() + sources.MemoryBytes() + property_keys.MemoryBytes() +
          files.MemoryBytes() + text.MemoryBytes();
 }

@@ -4,6 +4,7 @@
 // few row edits the load logged.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -12,6 +13,7 @@
 
 #include "core/intern_pool.hpp"
 #include "linkscope/core/date.hpp"
+#include "linkscope/core/memory.hpp"
 #include "linkscope/core/types.hpp"
 #include "linkscope/model/country.hpp"
 #include "linkscope/model/kinds.hpp"
@@ -86,11 +88,70 @@ struct LinkExternalIdRow {
 
 enum LinkFlags : uint8_t { kDirected = 1 };
 
+// A link attribute column that stores nothing while all its values are equal. Edge lists and
+// matrices carry no dates, grades, sources or handling codes, so for them most columns cost
+// nothing; the first different value materialises the column.
+template <typename T>
+class Column {
+ public:
+  T operator[](size_t i) const { return data_.empty() ? uniform_ : data_[i]; }
+  size_t size() const { return size_; }
+  bool uniform() const { return data_.empty(); }
+
+  void push_back(T v) {
+    if (data_.empty() && (v == uniform_ || size_ == 0)) [[likely]] {
+      uniform_ = v;
+      ++size_;
+      return;
+    }
+    PushSlow(v);
+  }
+  // Appends n copies of v.
+  void Append(T v, size_t n) {
+    if (n == 0) return;
+    if (data_.empty() && (v == uniform_ || size_ == 0)) {
+      uniform_ = v;
+      size_ += n;
+      return;
+    }
+    if (data_.empty()) {
+      data_.reserve(std::max(reserved_, 2 * (size_ + n) + 16));
+      data_.assign(size_, uniform_);
+    }
+    data_.insert(data_.end(), n, v);
+    size_ += n;
+  }
+  void resize(size_t n) {
+    if (!data_.empty()) data_.resize(n);
+    size_ = n;
+  }
+  void reserve(size_t n) {
+    reserved_ = n;
+    if (!data_.empty()) data_.reserve(n);
+  }
+  size_t capacity_bytes() const { return data_.capacity() * sizeof(T); }
+
+ private:
+  [[gnu::noinline]] void PushSlow(T v) {
+    if (data_.empty()) {
+      data_.reserve(std::max(reserved_, 2 * size_ + 16));
+      data_.assign(size_, uniform_);
+    }
+    data_.push_back(v);
+    ++size_;
+  }
+
+  HugeVector<T> data_;
+  size_t size_ = 0;
+  size_t reserved_ = 0;
+  T uniform_{};
+};
+
 struct ModelData {
   // --- entities
-  std::vector<EntityRow> entities;
-  InternPool ids;                   // every external id ever declared or referenced
-  std::vector<EntityId> id_entity;  // ids pool index -> entity
+  HugeVector<EntityRow> entities;
+  InternPool ids;                  // every external id ever declared or referenced
+  HugeVector<EntityId> id_entity;  // ids pool index -> entity
   InternPool kinds;                 // built-in kinds first, so KindId == pool index
   InternPool firearm_keys;
   std::vector<EntityId> key_entity;  // firearm_keys index -> entity
@@ -101,16 +162,16 @@ struct ModelData {
   std::vector<PropertyRow> entity_props;
 
   // --- links, one column per attribute
-  std::vector<EntityId> from;
-  std::vector<EntityId> to;
-  std::vector<LinkTypeId> type;
-  std::vector<uint8_t> flags;
-  std::vector<uint8_t> grade;     // Grade::code
-  std::vector<uint8_t> handling;  // 0 = none, 1..5
-  std::vector<double> weight;
-  std::vector<TimePoint> date_lo;
-  std::vector<TimePoint> date_hi;
-  std::vector<uint32_t> source;  // sources pool or kNone32
+  HugeVector<EntityId> from;
+  HugeVector<EntityId> to;
+  Column<LinkTypeId> type;
+  Column<uint8_t> flags;
+  Column<uint8_t> grade;     // Grade::code
+  Column<uint8_t> handling;  // 0 = none, 1..5
+  Column<double> weight;
+  Column<TimePoint> date_lo;
+  Column<TimePoint> date_hi;
+  Column<uint32_t> source;  // sources pool or kNone32
   std::vector<PropertyRow> link_props;
   std::vector<LinkExternalIdRow> link_ids;
 
