@@ -18,19 +18,19 @@ struct Snapshot::Parts {
   bool derived = false;
   uint32_t n = 0;
   uint64_t m = 0;
-  std::vector<uint64_t> out_off;
-  std::vector<VertexId> out_adj;
-  std::vector<double> out_w;
-  std::vector<uint64_t> in_off;
-  std::vector<VertexId> in_adj;
-  std::vector<double> in_w;
-  std::vector<EdgeId> edge_base;
-  std::vector<uint32_t> upper_rel;
-  std::vector<uint32_t> loops;
-  std::vector<LinkId> edge_link;
-  std::vector<uint64_t> edge_link_off;
-  std::vector<EntityId> vertex_entity;
-  std::vector<VertexId> entity_vertex;
+  HugeVector<uint64_t> out_off;
+  HugeVector<VertexId> out_adj;
+  HugeVector<double> out_w;
+  HugeVector<uint64_t> in_off;
+  HugeVector<VertexId> in_adj;
+  HugeVector<double> in_w;
+  HugeVector<EdgeId> edge_base;
+  HugeVector<uint32_t> upper_rel;
+  std::vector<std::pair<VertexId, uint32_t>> loops;
+  HugeVector<LinkId> edge_link;
+  HugeVector<uint64_t> edge_link_off;
+  HugeVector<EntityId> vertex_entity;
+  HugeVector<VertexId> entity_vertex;
 };
 
 namespace detail {

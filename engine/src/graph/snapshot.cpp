@@ -51,6 +51,12 @@ Snapshot Snapshot::FromParts(Parts&& p) {
   return s;
 }
 
+uint32_t Snapshot::Loops(VertexId v) const {
+  if (loops_.empty()) return 0;
+  auto it = std::lower_bound(loops_.begin(), loops_.end(), std::make_pair(v, uint32_t{0}));
+  return it != loops_.end() && it->first == v ? it->second : 0;
+}
+
 EdgeId Snapshot::OutEdge(VertexId v, uint64_t i) const {
   const uint64_t p = out_off_[v] + i;
   if (directed()) return static_cast<EdgeId>(p);
@@ -86,6 +92,7 @@ EdgeId Snapshot::InEdge(VertexId v, uint64_t i) const {
 std::vector<EdgeId> Snapshot::OutPositionEdges() const {
   const uint64_t positions = out_adj_.size();
   std::vector<EdgeId> res(positions);
+  if (positions == 0) return res;
   if (directed()) {
     for (uint64_t p = 0; p < positions; ++p) res[p] = static_cast<EdgeId>(p);
     return res;
@@ -93,9 +100,12 @@ std::vector<EdgeId> Snapshot::OutPositionEdges() const {
   // Canonical entries get their id directly; each one also fills its twin, which is the next
   // unfilled entry of the neighbour's list (both lists are in the same order).
   std::vector<uint64_t> cursor(out_off_.begin(), out_off_.end() - 1);
+  auto loop = loops_.begin();
   for (VertexId u = 0; u < n_; ++u) {
+    uint32_t loops = 0;
+    if (loop != loops_.end() && loop->first == u) loops = (loop++)->second;
     const uint64_t upper = out_off_[u] + upper_rel_[u];
-    const uint64_t lower = upper - 2 * static_cast<uint64_t>(Loops(u));
+    const uint64_t lower = upper - 2 * static_cast<uint64_t>(loops);
     EdgeId e = edge_base_[u];
     for (uint64_t p = lower; p < upper; p += 2) {
       res[p] = e;
@@ -173,10 +183,14 @@ VertexId Snapshot::VertexOfId(std::string_view external_id) const {
   return v;
 }
 
-size_t Snapshot::TopologyBytes() const {
+size_t Snapshot::VertexTopologyBytes() const {
   auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
-  return bytes(out_off_) + bytes(out_adj_) + bytes(in_off_) + bytes(in_adj_) +
-         bytes(edge_base_) + bytes(upper_rel_) + bytes(loops_);
+  return bytes(out_off_) + bytes(in_off_) + bytes(edge_base_) + bytes(upper_rel_);
+}
+
+size_t Snapshot::EdgeTopologyBytes() const {
+  auto bytes = [](const auto& v) { return v.size() * sizeof(v[0]); };
+  return bytes(out_adj_) + bytes(in_adj_) + bytes(loops_);
 }
 
 size_t Snapshot::MemoryBytes() const {

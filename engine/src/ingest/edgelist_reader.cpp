@@ -332,61 +332,35 @@ class EdgeListReader {
   }
 
   char* Fast(char* p, char* end) {
+    // Integer ids resolve through the direct-mapped cache, one line at a time; string ids
+    // through the hash table, in prefetched batches (switched on by the first string id).
     switch (splitter_.delim) {
       case '\t':
-        return FastLines<'\t'>(p, end);
+        return batched_ ? FastLines<'\t'>(p, end) : IntLines<'\t'>(p, end);
       case ',':
-        return FastLines<','>(p, end);
+        return batched_ ? FastLines<','>(p, end) : IntLines<','>(p, end);
       case ';':
-        return FastLines<';'>(p, end);
+        return batched_ ? FastLines<';'>(p, end) : IntLines<';'>(p, end);
       default:
-        return FastLines<' '>(p, end);
+        return batched_ ? FastLines<' '>(p, end) : IntLines<' '>(p, end);
     }
   }
 
-  // The fast path: whole lines of two or three plain fields (source, target, weight), read
-  // without splitting into tokens. Returns the start of the first line it does not take;
-  // that line goes through GeneralLine, which handles everything else and reports errors.
+  // The fast path for lines whose ids are both integers; stops (and switches to batches) at
+  // the first string id.
   template <char kDelim>
-  char* FastLines(char* p, char* end) {
+  char* IntLines(char* p, char* end) {
     const bool header3 = names_.size() == 3;
     const bool header2 = names_.size() == 2;
     while (p < end) {
       const char* q = p;
-      if (*q == '#' || *q == '%') break;
       FastField a;
       FastField b;
-      FastField w;
-      if (!ReadFastField<kDelim>(q, end, &a) || q >= end || *q == '\n' || *q == '\r') break;
-      SkipSeparator<kDelim>(q, end);
-      if (!ReadFastField<kDelim>(q, end, &b)) break;
-      double weight = 1.0;
-      bool weighted = false;
-      if (q < end && *q != '\n' && *q != '\r') {
-        const char* r = q;
-        SkipSeparator<kDelim>(r, end);
-        if (r < end && *r != '\n' && *r != '\r') {
-          q = r;
-          if (header2 || !ReadFastField<kDelim>(q, end, &w)) break;
-          weight = w.is_int && w.len <= 15
-                       ? static_cast<double>(w.value)
-                       : ParseNumber(std::string_view(w.text, w.len)).value_or(0.0);
-          if (!(weight > 0) || !std::isfinite(weight)) break;
-          weighted = true;
-          if (kDelim == ' ') {
-            while (q < end && (*q == ' ' || *q == '\t')) ++q;
-          }
-        } else if (kDelim == ' ') {
-          q = r;  // trailing blanks
-        } else {
-          break;  // a trailing delimiter: an empty third field
-        }
-      }
-      if (header3 && !weighted) break;
-      if (q < end && *q == '\r') ++q;
-      if (q < end) {
-        if (*q != '\n') break;
-        ++q;
+      double weight;
+      if (!ParseLine<kDelim>(q, end, header2, header3, &a, &b, &weight)) break;
+      if (!a.is_int || !b.is_int) {
+        batched_ = true;
+        return FastLines<kDelim>(p, end);
       }
       ++line_no_;
       sink_.CountRecord();
@@ -400,6 +374,114 @@ class EdgeListReader {
       p = const_cast<char*>(q);
     }
     return p;
+  }
+
+  // The fast path: whole lines of two or three plain fields (source, target, weight), read
+  // without splitting into tokens. Returns the start of the first line it does not take;
+  // that line goes through GeneralLine, which handles everything else and reports errors.
+  // Lines are taken in batches: all of a batch's ids are hashed and their table slots (then
+  // their bytes) prefetched before any is looked up, so the cache misses of a batch overlap.
+  template <char kDelim>
+  char* FastLines(char* p, char* end) {
+    constexpr int kBatch = 16;
+    struct Line {
+      FastField ends[2];
+      double weight;
+    };
+    Line batch[kBatch];
+    uint64_t hashes[kBatch][2];
+    const bool header3 = names_.size() == 3;
+    const bool header2 = names_.size() == 2;
+    InternPool& ids = sink_.data().ids;
+    while (p < end) {
+      int k = 0;
+      bool stopped = false;
+      bool strings = false;
+      char* next = p;
+      for (; k < kBatch && next < end; ++k) {
+        const char* q = next;
+        if (!ParseLine<kDelim>(q, end, header2, header3, &batch[k].ends[0], &batch[k].ends[1],
+                               &batch[k].weight)) {
+          stopped = true;
+          break;
+        }
+        strings |= !(batch[k].ends[0].is_int && batch[k].ends[1].is_int);
+        next = const_cast<char*>(q);
+      }
+      if (strings) {
+        for (int i = 0; i < k; ++i) {
+          for (int j = 0; j < 2; ++j) {
+            const FastField& f = batch[i].ends[j];
+            if (f.is_int) continue;
+            hashes[i][j] = InternPool::Hash(std::string_view(f.text, f.len));
+            ids.PrefetchSlot(hashes[i][j]);
+          }
+        }
+        for (int i = 0; i < k; ++i) {
+          for (int j = 0; j < 2; ++j) {
+            if (!batch[i].ends[j].is_int) ids.PrefetchBytes(hashes[i][j]);
+          }
+        }
+      }
+      for (int i = 0; i < k; ++i) {
+        ++line_no_;
+        sink_.CountRecord();
+        EntityId e[2];
+        for (int j = 0; j < 2; ++j) {
+          const FastField& f = batch[i].ends[j];
+          e[j] = f.is_int ? FastEntity(f)
+                          : sink_.ImplicitEntity(std::string_view(f.text, f.len), hashes[i][j]);
+        }
+        if (batch[i].weight == 1.0) {
+          sink_.AppendEndpoints(e[0], e[1]);
+        } else {
+          sink_.AppendSimpleLink(e[0], e[1], batch[i].weight, directed_);
+        }
+      }
+      p = next;
+      if (stopped) break;
+    }
+    return p;
+  }
+
+  // One fast-path line at q: source, target and an optional weight, then the line end.
+  template <char kDelim>
+  static bool ParseLine(const char*& q, const char* end, bool header2, bool header3,
+                        FastField* a, FastField* b, double* weight) {
+    if (*q == '#' || *q == '%') return false;
+    if (!ReadFastField<kDelim>(q, end, a) || q >= end || *q == '\n' || *q == '\r') return false;
+    SkipSeparator<kDelim>(q, end);
+    if (!ReadFastField<kDelim>(q, end, b)) return false;
+    *weight = 1.0;
+    bool weighted = false;
+    if (q < end && *q != '\n' && *q != '\r') {
+      const char* r = q;
+      SkipSeparator<kDelim>(r, end);
+      if (r < end && *r != '\n' && *r != '\r') {
+        q = r;
+        FastField w;
+        if (header2 || !ReadFastField<kDelim>(q, end, &w)) return false;
+        *weight = w.is_int && w.len <= 15
+                      ? static_cast<double>(w.value)
+                      : ParseNumber(std::string_view(w.text, w.len)).value_or(0.0);
+        if (!(*weight > 0) || !std::isfinite(*weight)) return false;
+        weighted = true;
+        if (kDelim == ' ') {
+          while (q < end && (*q == ' ' || *q == '\t')) ++q;
+        }
+      } else if (kDelim == ' ') {
+        q = r;  // trailing blanks
+      } else {
+        return false;  // a trailing delimiter: an empty third field
+      }
+    }
+    if (header3 && !weighted) return false;
+    if (q < end && *q == '\r') ++q;
+    if (q < end) {
+      if (*q != '\n') return false;
+      ++q;
+    }
+    return true;
   }
 
   // One line of any shape. Returns the start of the next line.
@@ -586,6 +668,7 @@ class EdgeListReader {
   std::vector<std::pair<PropertyRow, std::string_view>> props_;
   size_t weight_col_ = 2;
   bool fast_ok_ = true;   // no header, or a header the fast path can follow
+  bool batched_ = false;  // string ids seen: resolve in prefetched batches
   bool started_ = false;  // first data line (or the header) seen
   uint64_t line_no_ = 0;
   std::string error_;

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace linkscope {
@@ -35,6 +37,17 @@ struct HugePageAllocator {
     } else {
       ::operator delete(p);
     }
+  }
+  // Default-insertion leaves trivial types uninitialised: big arrays are filled by the code
+  // that creates them, so zeroing them first would only cost time (and fresh huge pages come
+  // zeroed from the kernel anyway). Give an explicit value where zeros are needed.
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
   }
   friend bool operator==(const HugePageAllocator&, const HugePageAllocator&) { return true; }
 };

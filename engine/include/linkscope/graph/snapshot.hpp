@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "linkscope/core/memory.hpp"
 #include "linkscope/core/types.hpp"
 #include "linkscope/model/model.hpp"
 
@@ -116,7 +117,11 @@ class Snapshot {
   std::string_view ExternalId(VertexId v) const { return model_->ExternalId(Entity(v)); }
 
   // Bytes of the topology: offsets, neighbour arrays and the per-vertex edge numbering.
-  size_t TopologyBytes() const;
+  // TopologyBytes() = VertexTopologyBytes() (grows with vertices: offsets, edge numbering)
+  //                 + EdgeTopologyBytes() (grows with links: neighbour arrays, self-loop table).
+  size_t TopologyBytes() const { return VertexTopologyBytes() + EdgeTopologyBytes(); }
+  size_t VertexTopologyBytes() const;
+  size_t EdgeTopologyBytes() const;
   // Everything: topology, weights, edge -> link and vertex <-> entity maps.
   size_t MemoryBytes() const;
 
@@ -127,30 +132,32 @@ class Snapshot {
  private:
   Snapshot();
   uint64_t CanonicalPosition(EdgeId e, VertexId* owner) const;
-  uint32_t Loops(VertexId v) const { return loops_.empty() ? 0 : loops_[v]; }
+  uint32_t Loops(VertexId v) const;
 
   std::shared_ptr<const Model> model_;
   SnapshotOptions options_;
   bool derived_ = false;
   uint32_t n_ = 0;
   uint64_t m_ = 0;
-  std::vector<uint64_t> out_off_;
-  std::vector<VertexId> out_adj_;
-  std::vector<double> out_w_;
-  std::vector<uint64_t> in_off_;  // directed only
-  std::vector<VertexId> in_adj_;
-  std::vector<double> in_w_;
-  // Undirected only: first edge id of each vertex's canonical run, start of its neighbours
-  // larger than itself (relative to its offset), and self-loop counts (empty when none).
-  std::vector<EdgeId> edge_base_;
-  std::vector<uint32_t> upper_rel_;
-  std::vector<uint32_t> loops_;
+  HugeVector<uint64_t> out_off_;
+  HugeVector<VertexId> out_adj_;
+  HugeVector<double> out_w_;
+  HugeVector<uint64_t> in_off_;  // directed only
+  HugeVector<VertexId> in_adj_;
+  HugeVector<double> in_w_;
+  // Undirected only: first edge id of each vertex's canonical run, and the start of its
+  // neighbours larger than itself (relative to its offset).
+  HugeVector<EdgeId> edge_base_;
+  HugeVector<uint32_t> upper_rel_;
+  // Self-loop counts of the vertices that have any, sorted by vertex (loops are rare: a dense
+  // array would cost 4 bytes per vertex for them).
+  std::vector<std::pair<VertexId, uint32_t>> loops_;
   // Edge -> link: one per edge, or ranges when collapsed.
-  std::vector<LinkId> edge_link_;
-  std::vector<uint64_t> edge_link_off_;
+  HugeVector<LinkId> edge_link_;
+  HugeVector<uint64_t> edge_link_off_;
   // Vertex <-> entity; empty = identity.
-  std::vector<EntityId> vertex_entity_;
-  std::vector<VertexId> entity_vertex_;
+  HugeVector<EntityId> vertex_entity_;
+  HugeVector<VertexId> entity_vertex_;
 };
 
 }  // namespace linkscope
