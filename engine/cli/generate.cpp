@@ -36,6 +36,7 @@ int RunGenerate(const GenerateArgs& args, OutputFormat format) {
     Json(w, "links", r.links);
     Json(w, "networks", r.networks);
     Json(w, "brokers", r.brokers);
+    Json(w, "implicit_ids", r.implicit);
     Json(w, "firearms", r.firearms);
     Json(w, "firearm_records", r.firearm_records);
     Json(w, "bytes", r.bytes);
@@ -44,10 +45,11 @@ int RunGenerate(const GenerateArgs& args, OutputFormat format) {
     PrintJson(sb);
   } else {
     fmt::print("wrote {}: {} entity records, {} links, {} planted networks ({} brokers), "
-               "{} firearms in {} records; {} MB in {:.1f} s\n",
+               "{} firearms in {} records, {} ids named only by links; {:.1f} MB in {:.1f} s\n",
                args.output, Thousands(r.entity_records), Thousands(r.links),
                Thousands(r.networks), Thousands(r.brokers), Thousands(r.firearms),
-               Thousands(r.firearm_records), r.bytes / 1000000, seconds);
+               Thousands(r.firearm_records), Thousands(r.implicit),
+               static_cast<double>(r.bytes) / 1e6, seconds);
     fmt::print("wrote {}: the planted network of every entity record\n", truth);
   }
   return kExitOk;

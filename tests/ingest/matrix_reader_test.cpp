@@ -393,7 +393,6 @@ TEST(MatrixReader, HeaderProblemsAreFatalForTheFile) {
       {",a,\"  \"\na,0,1\n", 1, 4, "empty column label"},
       {",a,b\xFF\na,0,1\n", 1, 5, "invalid UTF-8"},
       {",a,\"b\nc,1\n", 1, 4, "not closed"},
-      {",a,b,a\na,0,1,0\n", 1, 6, "column label \"a\" appears twice"},
       // Row labels overlap the column labels without being the same list.
       {",a,b\na,0,1\nc,1,0\n", 2, 1, "row label \"a\" is also a column label"},
       {",a,b\nb,0,1\na,1,0\n", 2, 1, "row label \"b\" is also a column label"},
@@ -462,8 +461,24 @@ TEST(MatrixReader, BadRowLabels) {
   CheckBadRow("B\xFFob,0,1,1", 2, "invalid UTF-8");
 }
 
-TEST(MatrixReader, DuplicateRowLabel) {
-  CheckBadRow("Ann,0,1,1", 1, "row label \"Ann\" appears twice (first at line 2)");
+TEST(MatrixReader, DuplicateLabelsAreOneEntityWithAWarning) {
+  // As in the 9/11 associates matrix, where one name labels two rows and two columns.
+  Graph g;
+  const LoadReport r =
+      g.LoadText("m.csv", ",a,b,a,c\na,0,1,0,0\nb,1,0,0,1\na,0,0,0,1\nc,0,1,1,0\n", Matrix());
+  const Model& m = g.model();
+  EXPECT_EQ(m.entity_count(), 3u);
+  EXPECT_EQ(r.rejected, 0u);
+  ASSERT_EQ(r.warnings.size(), 2u);
+  EXPECT_EQ(r.warnings[0].line, 1u);
+  EXPECT_EQ(r.warnings[0].column, 6u);
+  EXPECT_TRUE(Contains(r.warnings[0].message, "column label \"a\" appears twice"));
+  EXPECT_EQ(r.warnings[1].line, 4u);
+  EXPECT_TRUE(Contains(r.warnings[1].message, "row label \"a\" appears twice (first at line 2)"));
+  // Symmetric: a-b, b-c, a-c (from the second "a"), undirected.
+  EXPECT_EQ(m.link_count(), 3u);
+  EXPECT_TRUE(FindLink(m, "a", "c") || FindLink(m, "c", "a"));
+  EXPECT_FALSE(m.Directed(0));
 }
 
 TEST(MatrixReader, UnclosedQuoteInARow) {

@@ -521,8 +521,10 @@ void Generator::WriteNetwork(Network& net) {
     static constexpr const char* kSources[] = {"national firearms register", "seizure report",
                                                "trace request", "customs declaration",
                                                "INTERPOL iARMS"};
+    // Every record of a gun gives the country where it was first registered.
+    const char* registered = net.source.c_str();
     for (size_t i = 0; i < gun.records.size(); ++i) {
-      WriteEntity(gun.records[i], "firearm", "", country(), "", kSources[i % 5],
+      WriteEntity(gun.records[i], "firearm", "", registered, "", kSources[i % 5],
                   {{"make", i == 0 ? make : (rng_.Chance(0.3) ? fmt::format("{}", make) : make)},
                    {"model", model},
                    {"calibre", calibre},
@@ -556,7 +558,14 @@ void Generator::WriteNetwork(Network& net) {
     const uint64_t calls = static_cast<uint64_t>(p * 1.5);
     for (uint64_t c = 0; c < calls; ++c) {
       const uint32_t a = net.phones[rng_.Below(net.phones.size())];
-      const uint32_t b = net.phones[rng_.Below(net.phones.size())];
+      uint32_t b = net.phones[rng_.Below(net.phones.size())];
+      if (rng_.Chance(0.05)) {
+        // A number with no subscriber record: only the call records name it, so it enters the
+        // case as an implicit entity.
+        b = NewEntity("X", ++counters_[12], net.id, "unregistered phone");
+        truth_.Append(fmt::format("{},N{:04},{}\n", Id(b), net.id, entities_[b].role));
+        ++report_.implicit;
+      }
       if (a == b) continue;
       std::string date = pool_date();
       if (rng_.Chance(0.3)) {
@@ -693,8 +702,10 @@ void Generator::WriteNoise() {
     const uint32_t a = all_persons_[rng_.Below(all_persons_.size())];
     const uint32_t b = all_persons_[rng_.Below(all_persons_.size())];
     if (a == b) continue;
+    // Open-source mentions are often not graded at all.
+    const char* grade = rng_.Chance(0.3) ? "" : kGrades[rng_.Below(5)];
     Link(a, b, rng_.Chance(0.5) ? "associate" : "communicated", "",
-         fmt::format("open source OS-{:05}", rng_.Below(100000)), kGrades[rng_.Below(5)], 1);
+         fmt::format("open source OS-{:05}", rng_.Below(100000)), grade, 1);
   }
 }
 

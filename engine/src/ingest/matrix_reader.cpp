@@ -63,10 +63,13 @@ void ReadMatrix(std::string_view original, Sink& sink) {
     if (const size_t bad = FindInvalidUtf8(c.text); bad != std::string_view::npos) {
       throw InputError(sink.file(), c.line, ByteColumn(c, bad), "column label: invalid UTF-8");
     }
-    // Two columns of one entity would make its ties ambiguous (and a self-loop of a pair).
+    // The same label twice names the same entity (UCINET exports have such duplicates); its
+    // ties are merged. Not silent: the load reports it.
     if (!column_labels.insert(label).second) {
-      throw InputError(sink.file(), c.line, c.column,
-                       fmt::format("column label {} appears twice", Quote(label)));
+      sink.Warn(c.line, c.column,
+                fmt::format("column label {} appears twice: both columns are one entity and "
+                            "their ties are merged",
+                            Quote(label)));
     }
   }
   const size_t ncols = header.size();
@@ -84,15 +87,17 @@ void ReadMatrix(std::string_view original, Sink& sink) {
     const std::string_view label = Trim(cells[0].text);
     const size_t bad = FindInvalidUtf8(cells[0].text);
     const auto [first, fresh] = row_lines.emplace(label, line);
-    if (label.empty() || bad != std::string_view::npos || !fresh) {
+    if (!fresh && !label.empty()) {
+      sink.Warn(line, cells[0].column,
+                fmt::format("row label {} appears twice (first at line {}): both rows are one "
+                            "entity and their ties are merged",
+                            Quote(label), first->second));
+    }
+    if (label.empty() || bad != std::string_view::npos) {
       if (label.empty()) {
         sink.Reject(line, cells[0].column, "empty row label");
-      } else if (bad != std::string_view::npos) {
-        sink.Reject(line, ByteColumn(cells[0], bad), "row label: invalid UTF-8");
       } else {
-        sink.Reject(line, cells[0].column,
-                    fmt::format("row label {} appears twice (first at line {})", Quote(label),
-                                first->second));
+        sink.Reject(line, ByteColumn(cells[0], bad), "row label: invalid UTF-8");
       }
       // The row keeps its place without a label or ties, so a one-mode matrix stays one-mode
       // and its other rows are kept (lenient mode).

@@ -650,7 +650,16 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
 
   const std::string_view shown_id = data_.ids.Get(row.primary_id);
   auto conflict = [&](std::string_view what, const std::string& kept, const std::string& given) {
-    Warn(r.line, r.column,
+    // Point at the field that disagrees when the reader said where it was.
+    uint32_t column = r.column;
+    if (auto f = FieldByName(what == "date" ? "date" : std::string(what))) {
+      const FieldValue& v = r[*f];
+      if (v.column != 0) column = v.column;
+      if (what == "date" && v.column == 0 && r[Field::kStart].column != 0) {
+        column = r[Field::kStart].column;
+      }
+    }
+    Warn(r.line, column,
          fmt::format("entity {}: {} {} kept, this record gives {}", Quote(shown_id), what,
                      Quote(kept), Quote(given)));
   };

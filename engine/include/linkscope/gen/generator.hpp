@@ -26,12 +26,13 @@ struct GeneratorReport {
   uint64_t firearms = 0;         // distinct guns
   uint64_t firearm_records = 0;  // records describing them (several per recurring gun)
   uint64_t brokers = 0;
+  uint64_t implicit = 0;  // ids that only links name (call records of unregistered numbers)
   uint64_t bytes = 0;
 };
 
 // Writes the case as linkscope JSON Lines to `path` and the ground truth to `truth_path`
-// (CSV "id,network,role": the planted network of every entity record, empty for shared
-// infrastructure such as ports and operations). Throws IoError or UsageError.
+// (CSV "id,network,role": the planted network of every entity, empty for shared infrastructure
+// such as ports and operations and for unaffiliated records). Throws IoError or UsageError.
 // About five links per entity record; O(entities) time and memory.
 GeneratorReport GenerateCase(const GeneratorOptions& options, const std::string& path,
                              const std::string& truth_path);
