@@ -3,6 +3,9 @@
 // compressed_sparse_row_graph built from the same arcs as a peer.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <vector>
+
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <map>
 #include <memory>
@@ -13,6 +16,9 @@
 
 namespace linkscope::bench {
 namespace {
+
+// On a shared, noisy machine the best of several runs is the figure least disturbed by others.
+double Min(const std::vector<double>& v) { return *std::min_element(v.begin(), v.end()); }
 
 std::shared_ptr<const Model> LoadedModel(uint64_t vertices, uint64_t links) {
   static std::map<std::pair<uint64_t, uint64_t>, std::shared_ptr<const Model>> models;
@@ -50,11 +56,11 @@ void BM_SnapshotBuild(benchmark::State& state) {
   state.counters["total_B/link"] = static_cast<double>(total) / m;
 }
 BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/undirected/1M/10M")
-    ->Args({1000000, 10000000, 0})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({1000000, 10000000, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
 BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/directed/1M/10M")
-    ->Args({1000000, 10000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({1000000, 10000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
 BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/undirected/smoke")
-    ->Args({1000, 10000, 0})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({1000, 10000, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
 
 // Peer: Boost.Graph CSR (bidirectional, so both directions like ours) from unsorted arcs.
 void BM_BoostCsrBuild(benchmark::State& state) {
@@ -80,7 +86,7 @@ void BM_BoostCsrBuild(benchmark::State& state) {
                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_BoostCsrBuild)->Name("BM_BoostCsrBuild/undirected/1M/10M")
-    ->Args({1000000, 10000000})->Unit(benchmark::kMillisecond)->UseRealTime();
+    ->Args({1000000, 10000000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
 
 }  // namespace
 }  // namespace linkscope::bench

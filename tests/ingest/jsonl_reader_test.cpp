@@ -179,7 +179,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadLine{"invalid_utf8", "{\"record\":\"link\",\"from\":\"A\xFF\",\"to\":\"C\"}", 27,
                 "invalid JSON"},
         BadLine{"two_kinds", R"({"record":"entity","id":"A","kind":"firearm"})", 36,
-                "is a person"},
+                "has kind \"person\""},
         BadLine{"field_of_links_on_entity", R"({"record":"entity","id":"C","grade":"B2"})", 37,
                 "does not apply to entity records"},
         BadLine{"serial_on_person", R"({"record":"entity","id":"C","kind":"person","serial":"1"})",
@@ -201,8 +201,26 @@ INSTANTIATE_TEST_SUITE_P(
         BadLine{"aliases_not_list", R"({"record":"entity","id":"C","aliases":"x"})", 39,
                 "list of strings"},
         BadLine{"bool_property", R"({"record":"entity","id":"C","properties":{"armed":true}})", 51,
-                "property values must be"}),
+                "property values must be"},
+        BadLine{"properties_not_object", R"({"record":"entity","id":"C","properties":"x"})", 42,
+                "must be an object"}),
     [](const ::testing::TestParamInfo<BadLine>& p) { return p.param.name; });
+
+TEST(JsonLinesReader, ADeclarationOverridesTheDefaultKindOfAnImplicitEntity) {
+  // With --default-kind person, "PH1" is first assumed a person; its record says phone.
+  Graph g;
+  LoadOptions o;
+  o.default_kind = "person";
+  g.LoadText("a.jsonl",
+             "{\"record\":\"link\",\"from\":\"P1\",\"to\":\"PH1\",\"type\":\"uses\"}\n"
+             "{\"record\":\"entity\",\"id\":\"PH1\",\"kind\":\"phone\"}\n",
+             o);
+  EXPECT_EQ(g.model().KindName(*g.model().FindEntity("PH1")), "phone");
+  EXPECT_EQ(g.model().KindName(*g.model().FindEntity("P1")), "person");
+  // A declared kind, though, is evidence: a second declaration may not change it.
+  EXPECT_THROW(g.LoadText("b.jsonl", "{\"record\":\"entity\",\"id\":\"PH1\",\"kind\":\"person\"}\n"),
+               InputError);
+}
 
 TEST(JsonLinesReader, BlankLinesAndCrLfAndBom) {
   Graph g;

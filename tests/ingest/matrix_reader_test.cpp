@@ -498,7 +498,7 @@ TEST(MatrixReader, LabelKindConflictsWithAnEarlierLoad) {
   Graph g = BaseGraph();
   const Failure f = StrictFailure(g, "m.csv", text, o);
   EXPECT_AT(f, 3u, 1u);
-  EXPECT_TRUE(Contains(f.reason, "\"Org\" is a organization")) << f.reason;
+  EXPECT_TRUE(Contains(f.reason, "\"Org\" has kind \"organization\"")) << f.reason;
   LenientOneError(g, "m.csv", text, 3, 1, o);
   const Model& m = g.model();
   EXPECT_TRUE(FindLink(m, "Ann", "M1"));

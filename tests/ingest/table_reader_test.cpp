@@ -678,7 +678,7 @@ TEST(TableReader, IdDeclaredWithTwoKinds) {
   CheckBadEntity(
       "id,kind,name\nP1,person,Ann\nO1,organization,Acme\nP1,organization,Ann Co\n"
       "P2,person,Bob\n",
-      4, 4, "entity \"P1\" is a person (entities.csv:2)", {"P1", "O1", "P2"}, nullptr);
+      4, 4, "entity \"P1\" has kind \"person\" (entities.csv:2)", {"P1", "O1", "P2"}, nullptr);
   // The lenient load kept P1 a person with its first name.
   Graph g;
   g.LoadText("e.csv", "id,kind,name\nP1,person,Ann\nP1,organization,Ann Co\n", Lenient());

@@ -295,6 +295,18 @@ class Generator {
     for (int i = 0; i < digits; ++i) s += static_cast<char>('0' + rng_.Below(10));
     return s;
   }
+  // The make as another source writes it: other case, or without spaces.
+  std::string MakeVariant(const std::string& make) {
+    std::string out;
+    const uint64_t style = rng_.Below(4);
+    for (char c : make) {
+      if (style == 1 && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (style == 2 && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (style == 3 && c == ' ') continue;
+      out += c;
+    }
+    return out;
+  }
   // The same serial as another source writes it: other case, separators, spacing.
   std::string SerialVariant(const std::string& s) {
     std::string out;
@@ -525,7 +537,7 @@ void Generator::WriteNetwork(Network& net) {
     const char* registered = net.source.c_str();
     for (size_t i = 0; i < gun.records.size(); ++i) {
       WriteEntity(gun.records[i], "firearm", "", registered, "", kSources[i % 5],
-                  {{"make", i == 0 ? make : (rng_.Chance(0.3) ? fmt::format("{}", make) : make)},
+                  {{"make", i == 0 ? make : MakeVariant(make)},
                    {"model", model},
                    {"calibre", calibre},
                    {"serial", i == 0 ? serial : SerialVariant(serial)}},

@@ -254,11 +254,31 @@ template <char kDelim>
   }
   bool digits = true;
   if (p < end && !IsFieldEnd<kDelim>(*p)) {
+    // The rest of a string id, eight bytes at a time, up to the first byte that is a control
+    // character or blank (< 0x21, which covers TAB, CR and LF), DEL, non-ASCII, a quote or the
+    // delimiter. Only a field end may stop a plain field. (Borrows in the byte-wise tests only
+    // reach bytes after the first hit, so the lowest flag is exact.)
     digits = false;
-    for (; p < end && !IsFieldEnd<kDelim>(*p); ++p) {
-      const auto c = static_cast<unsigned char>(*p);
-      if (c <= 0x20 || c >= 0x7F || c == '"') return false;
+    constexpr uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr uint64_t kHigh = 0x8080808080808080ULL;
+    for (;;) {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      const uint64_t quote = x ^ (kOnes * '"');
+      const uint64_t del = x ^ (kOnes * 0x7F);
+      uint64_t stop = ((x - kOnes * 0x21) & ~x) | x | ((quote - kOnes) & ~quote) |
+                      ((del - kOnes) & ~del);
+      if (kDelim == ',' || kDelim == ';') {
+        const uint64_t delim = x ^ (kOnes * static_cast<unsigned char>(kDelim));
+        stop |= (delim - kOnes) & ~delim;
+      }
+      stop &= kHigh;
+      size_t k = stop ? static_cast<size_t>(__builtin_ctzll(stop)) >> 3 : 8;
+      k = std::min(k, static_cast<size_t>(end - p));
+      p += k;
+      if (k < 8 || p >= end) break;
     }
+    if (p < end && !IsFieldEnd<kDelim>(*p)) return false;
   }
   f->text = b;
   f->len = static_cast<size_t>(p - b);
@@ -376,71 +396,73 @@ class EdgeListReader {
     return p;
   }
 
-  // The fast path: whole lines of two or three plain fields (source, target, weight), read
-  // without splitting into tokens. Returns the start of the first line it does not take;
-  // that line goes through GeneralLine, which handles everything else and reports errors.
-  // Lines are taken in batches: all of a batch's ids are hashed and their table slots (then
-  // their bytes) prefetched before any is looked up, so the cache misses of a batch overlap.
+  // The fast path for string ids: whole lines of two or three plain fields (source, target,
+  // weight). Returns the start of the first line it does not take; that line goes through
+  // GeneralLine, which handles everything else and reports errors.
+  // Hash-table lookups miss the cache, so they are software-pipelined over a window of lines:
+  // a line's ids are hashed and their slots prefetched when it is parsed, the candidate
+  // strings' bytes are prefetched kBytesLag lines later, and the line is resolved kResolveLag
+  // lines later, when both are (likely) in cache. Lines are still applied in file order.
   template <char kDelim>
   char* FastLines(char* p, char* end) {
-    constexpr int kBatch = 16;
+    constexpr int kWindow = 32;  // a power of two > kResolveLag
+    constexpr int kBytesLag = 8;
+    constexpr int kResolveLag = 16;
     struct Line {
       FastField ends[2];
+      uint64_t hashes[2];
       double weight;
     };
-    Line batch[kBatch];
-    uint64_t hashes[kBatch][2];
+    Line ring[kWindow];
     const bool header3 = names_.size() == 3;
     const bool header2 = names_.size() == 2;
     InternPool& ids = sink_.data().ids;
+    uint64_t parsed = 0;
+    uint64_t resolved = 0;
+    auto prefetch_bytes = [&](const Line& line) {
+      for (int j = 0; j < 2; ++j) {
+        if (!line.ends[j].is_int) ids.PrefetchBytes(line.hashes[j]);
+      }
+    };
+    auto resolve = [&](const Line& line) {
+      ++line_no_;
+      sink_.CountRecord();
+      EntityId e[2];
+      for (int j = 0; j < 2; ++j) {
+        const FastField& f = line.ends[j];
+        e[j] = f.is_int ? FastEntity(f)
+                        : sink_.ImplicitEntity(std::string_view(f.text, f.len), line.hashes[j]);
+      }
+      if (line.weight == 1.0) {
+        sink_.AppendEndpoints(e[0], e[1]);
+      } else {
+        sink_.AppendSimpleLink(e[0], e[1], line.weight, directed_);
+      }
+    };
     while (p < end) {
-      int k = 0;
-      bool stopped = false;
-      bool strings = false;
-      char* next = p;
-      for (; k < kBatch && next < end; ++k) {
-        const char* q = next;
-        if (!ParseLine<kDelim>(q, end, header2, header3, &batch[k].ends[0], &batch[k].ends[1],
-                               &batch[k].weight)) {
-          stopped = true;
-          break;
-        }
-        strings |= !(batch[k].ends[0].is_int && batch[k].ends[1].is_int);
-        next = const_cast<char*>(q);
+      Line& line = ring[parsed % kWindow];
+      const char* q = p;
+      if (!ParseLine<kDelim>(q, end, header2, header3, &line.ends[0], &line.ends[1],
+                             &line.weight)) {
+        break;
       }
-      if (strings) {
-        for (int i = 0; i < k; ++i) {
-          for (int j = 0; j < 2; ++j) {
-            const FastField& f = batch[i].ends[j];
-            if (f.is_int) continue;
-            hashes[i][j] = InternPool::Hash(std::string_view(f.text, f.len));
-            ids.PrefetchSlot(hashes[i][j]);
-          }
-        }
-        for (int i = 0; i < k; ++i) {
-          for (int j = 0; j < 2; ++j) {
-            if (!batch[i].ends[j].is_int) ids.PrefetchBytes(hashes[i][j]);
-          }
-        }
+      for (int j = 0; j < 2; ++j) {
+        const FastField& f = line.ends[j];
+        if (f.is_int) continue;
+        line.hashes[j] = InternPool::Hash(std::string_view(f.text, f.len));
+        ids.PrefetchSlot(line.hashes[j]);
       }
-      for (int i = 0; i < k; ++i) {
-        ++line_no_;
-        sink_.CountRecord();
-        EntityId e[2];
-        for (int j = 0; j < 2; ++j) {
-          const FastField& f = batch[i].ends[j];
-          e[j] = f.is_int ? FastEntity(f)
-                          : sink_.ImplicitEntity(std::string_view(f.text, f.len), hashes[i][j]);
-        }
-        if (batch[i].weight == 1.0) {
-          sink_.AppendEndpoints(e[0], e[1]);
-        } else {
-          sink_.AppendSimpleLink(e[0], e[1], batch[i].weight, directed_);
-        }
-      }
-      p = next;
-      if (stopped) break;
+      ++parsed;
+      p = const_cast<char*>(q);
+      if (parsed > kBytesLag) prefetch_bytes(ring[(parsed - 1 - kBytesLag) % kWindow]);
+      if (parsed > kResolveLag) resolve(ring[resolved++ % kWindow]);
     }
+    // Drain the window in order.
+    for (uint64_t i = resolved + kResolveLag > parsed ? resolved : parsed - kResolveLag;
+         i < parsed; ++i) {
+      prefetch_bytes(ring[i % kWindow]);
+    }
+    while (resolved < parsed) resolve(ring[resolved++ % kWindow]);
     return p;
   }
 

@@ -79,6 +79,7 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
     const uint32_t col = ScanStart();
     if (state_ == State::kTop) {
       if (field_ == Field::kRecord) return Fail(col, "field \"record\" must be a string");
+      if (field_ == Field::kProperties) return Fail(col, ArrayOrObjectError());
       FieldValue& v = (*rec_)[field_];
       v.type = FieldValue::Type::kBool;
       v.boolean = b;
@@ -105,6 +106,7 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
     const std::string_view text(s, len);
     switch (state_) {
       case State::kTop: {
+        if (field_ == Field::kProperties) return Fail(col, ArrayOrObjectError());
         if (field_ == Field::kRecord) {
           if (text == "entity") {
             kind_ = Kind::kEntity;
@@ -291,6 +293,7 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
     switch (state_) {
       case State::kTop: {
         if (field_ == Field::kRecord) return Fail(col, "field \"record\" must be a string");
+        if (field_ == Field::kProperties) return Fail(col, ArrayOrObjectError());
         FieldValue& v = (*rec_)[field_];
         v.type = FieldValue::Type::kNumber;
         v.number = d;

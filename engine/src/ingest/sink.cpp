@@ -156,6 +156,7 @@ void LoadState::Commit() {
     }
     data_.entities = std::move(rows);
     for (auto& e : data_.id_entity) e = remap[e];
+    data_.ids_are_entities = false;
     for (auto& e : data_.key_entity) e = remap[e];
     for (auto& e : data_.from) e = remap[e];
     for (auto& e : data_.to) e = remap[e];
@@ -165,6 +166,7 @@ void LoadState::Commit() {
     for (auto& r : data_.firearms) r.entity = remap[r.entity];
     for (auto& r : data_.commodities) r.entity = remap[r.entity];
     merged_ = false;
+    data_.merges_pending = false;
     // Owners were renumbered: every row may be out of order.
     data_.SortSideTables(ModelData::Mark{});
     return;
@@ -274,7 +276,7 @@ EntityId Sink::NewEntity(uint32_t id_index, KindId kind, bool declared) {
 EntityId Sink::ImplicitEntity(std::string_view id, uint64_t hash) {
   bool inserted = false;
   const uint32_t idx = data_.ids.Intern(id, hash, &inserted);
-  if (!inserted) return data_.Canonical(data_.id_entity[idx]);
+  if (!inserted) return data_.EntityOfId(idx);
   const EntityId e = NewEntity(idx, default_kind_, false);
   data_.id_entity.push_back(e);
   return e;
@@ -548,6 +550,7 @@ void Sink::MergeInto(EntityId from, EntityId into, uint64_t line) {
   EntityRow& src = data_.entities[from];
   EntityRow& dst = data_.entities[into];
   src.canonical = into;
+  data_.merges_pending = true;
   dst.flags |= src.flags;
   if (dst.kind == 0) dst.kind = src.kind;
   if (src.name != kNoText) {
@@ -586,7 +589,7 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
   const uint64_t hash = InternPool::Hash(d.id);
   const uint32_t found_idx = data_.ids.Find(d.id, hash);
   const EntityId existing =
-      found_idx == InternPool::kNotFound ? kNoEntity : data_.Canonical(data_.id_entity[found_idx]);
+      found_idx == InternPool::kNotFound ? kNoEntity : data_.EntityOfId(found_idx);
 
   const bool is_firearm = d.kind == ToKindId(EntityKind::kFirearm);
   const std::string key = is_firearm ? FirearmKey(d.make, d.serial) : std::string{};
@@ -600,12 +603,14 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
   // Conflicts are checked before anything changes, so a rejected record leaves no trace.
   if (existing != kNoEntity) {
     const EntityRow& row = data_.entities[existing];
-    if (d.kind != 0 && row.kind != 0 && row.kind != d.kind) {
+    // An implicit entity's kind is only the default assumption: a declaration may change it.
+    const bool declared = (row.flags & kDeclared) != 0;
+    if (declared && d.kind != 0 && row.kind != 0 && row.kind != d.kind) {
       const FieldValue& kv = r[Field::kKind];
       return Reject(r.line, kv.column ? kv.column : r.column,
-                    fmt::format("entity {} is a {} ({}); this record declares it a {}",
-                                Quote(d.id), data_.kinds.Get(row.kind),
-                                DescribeDeclaration(existing), data_.kinds.Get(d.kind)));
+                    fmt::format("entity {} has kind {} ({}); this record gives kind {}",
+                                Quote(d.id), Quote(data_.kinds.Get(row.kind)),
+                                DescribeDeclaration(existing), Quote(data_.kinds.Get(d.kind))));
     }
     if (is_firearm && !key.empty() && row.firearm != kNone32) {
       const FirearmRow& f = data_.firearms[row.firearm];
@@ -628,6 +633,7 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
     if (keyed != kNoEntity) {
       target = keyed;
       data_.id_entity.push_back(target);
+      data_.ids_are_entities = false;  // an alias id: id index and entity part ways
       state_.SaveEntity(target);
       ++state_.report().firearm_merges;
     } else {
@@ -644,7 +650,7 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
   }
 
   EntityRow& row = data_.entities[target];
-  if (row.kind == 0) row.kind = d.kind;
+  if (row.kind == 0 || ((row.flags & kDeclared) == 0 && d.kind != 0)) row.kind = d.kind;
   row.flags |= kDeclared;
   if (data_.ids.Get(id_idx) < data_.ids.Get(row.primary_id)) row.primary_id = id_idx;
 
@@ -710,7 +716,10 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
       if (value.empty()) return;
       if (slot == kNoText) {
         slot = Text(value);
-      } else if (what != "serial" && data_.text.Get(slot) != value) {
+      } else if (what == "make" ? NormalizeMake(data_.text.Get(slot)) != NormalizeMake(value)
+                                : what != "serial" && data_.text.Get(slot) != value) {
+        // Makes are compared the way resolution compares them ("GLOCK" is "Glock"); a serial
+        // that differs only in how it is written is the same serial (the record keeps its own).
         conflict(what, std::string(data_.text.Get(slot)), std::string(value));
       }
     };

@@ -13,7 +13,7 @@ ModelData::Mark ModelData::GetMark() const {
               firearms.size(),       commodities.size(), records.size(),  aliases.size(),
               entity_props.size(),   from.size(),        link_props.size(), link_ids.size(),
               link_types.size(),     sources.size(),     property_keys.size(), files.size(),
-              text.size()};
+              text.size(),           ids_are_entities};
 }
 
 void ModelData::Truncate(const Mark& m) {
@@ -45,6 +45,8 @@ void ModelData::Truncate(const Mark& m) {
   property_keys.Truncate(static_cast<uint32_t>(m.property_keys));
   files.Truncate(static_cast<uint32_t>(m.files));
   text.Truncate(static_cast<uint32_t>(m.text));
+  ids_are_entities = m.ids_are_entities;
+  merges_pending = false;
 }
 
 namespace {

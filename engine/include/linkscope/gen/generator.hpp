@@ -13,7 +13,7 @@
 namespace linkscope {
 
 struct GeneratorOptions {
-  uint64_t entities = 10000;  // entity records to write (>= 50)
+  uint64_t entities = 10000;  // entity records to write (>= 100)
   uint64_t seed = 1;
   int first_year = 2016;
   int last_year = 2024;
