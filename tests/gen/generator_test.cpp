@@ -133,7 +133,7 @@ TEST(Generator, RejectsBadOptions) {
 }
 
 // The embedded sample is what the generator makes from its documented seed; if the generator
-// changes on purpose, regenerate it (docs/generator.md says how).
+// changes on purpose, regenerate it (docs/algorithms/generator.md says how).
 TEST(Generator, EmbeddedSampleIsUpToDate) {
   auto g = Make(3000, 2026);
   const std::string dir = std::string(LINKSCOPE_SOURCE_DIR) + "/datasets/sample/";

@@ -33,7 +33,7 @@ struct GeneratorReport {
 // Writes the case as linkscope JSON Lines to `path` and the ground truth to `truth_path`
 // (CSV "id,network,role": the planted network of every entity, empty for shared infrastructure
 // such as ports and operations and for unaffiliated records). Throws IoError or UsageError.
-// About five links per entity record; O(entities) time and memory.
+// About 2.8 links per entity record; O(entities) time and memory.
 GeneratorReport GenerateCase(const GeneratorOptions& options, const std::string& path,
                              const std::string& truth_path);
 
