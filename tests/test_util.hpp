@@ -8,8 +8,29 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+
+#include "linkscope/core/date.hpp"
+#include "linkscope/graph/graph.hpp"
 
 namespace linkscope::testing {
+
+// An entity record with an id, a kind and (optionally) a country.
+inline EntityInput Ent(std::string id, std::string kind = "", std::string country = "") {
+  EntityInput e;
+  e.id = std::move(id);
+  e.kind = std::move(kind);
+  e.country = std::move(country);
+  return e;
+}
+
+// The interval from `start` to `end` (either may be empty for an open side).
+inline DateRange Range(const std::string& start, const std::string& end) {
+  std::string error;
+  auto r = ParseDateRange(start, end, &error);
+  EXPECT_TRUE(r) << error;
+  return r.value_or(DateRange{});
+}
 
 // The shared real-network datasets, or "" when absent (a user's fresh clone has none).
 inline std::string DatasetsDir() {

@@ -10,19 +10,15 @@
 #include <vector>
 
 #include "linkscope/graph/graph.hpp"
+#include "test_util.hpp"
 
 namespace linkscope {
 namespace {
 
-using Counts = std::vector<std::pair<std::string, uint64_t>>;
+using testing::Ent;
+using testing::Range;
 
-EntityInput Ent(std::string id, std::string kind, std::string country = "") {
-  EntityInput e;
-  e.id = std::move(id);
-  e.kind = std::move(kind);
-  e.country = std::move(country);
-  return e;
-}
+using Counts = std::vector<std::pair<std::string, uint64_t>>;
 
 EntityInput Gun(std::string id, std::string make, std::string serial) {
   EntityInput e = Ent(std::move(id), "firearm");
@@ -40,13 +36,6 @@ LinkInput Lnk(std::string from, std::string to, std::string type, std::string gr
   l.grade = std::move(grade);
   l.date = std::move(date);
   return l;
-}
-
-DateRange Range(const std::string& start, const std::string& end) {
-  std::string error;
-  auto r = ParseDateRange(start, end, &error);
-  EXPECT_TRUE(r) << error;
-  return r.value_or(DateRange{});
 }
 
 // Persons p1 p2 p3 p8 p9, organisation o1, one firearm recorded twice (f1, f2: same make and

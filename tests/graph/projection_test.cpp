@@ -17,16 +17,13 @@
 #include "linkscope/core/rng.hpp"
 #include "linkscope/graph/graph.hpp"
 #include "linkscope/graph/view.hpp"
+#include "test_util.hpp"
 
 namespace linkscope {
 namespace {
 
-EntityInput Ent(std::string id, std::string kind) {
-  EntityInput e;
-  e.id = std::move(id);
-  e.kind = std::move(kind);
-  return e;
-}
+using testing::Ent;
+using testing::Range;
 
 LinkInput Lnk(std::string from, std::string to, std::string type = "",
               std::optional<bool> directed = std::nullopt) {

@@ -15,20 +15,17 @@
 #include "linkscope/core/error.hpp"
 #include "linkscope/core/rng.hpp"
 #include "linkscope/graph/graph.hpp"
+#include "test_util.hpp"
 
 namespace linkscope {
 namespace {
 
+using testing::Ent;
+using testing::Range;
+
 using Combine = SnapshotOptions::Combine;
 
 // ---- Records.
-
-EntityInput Ent(std::string id, std::string kind = "") {
-  EntityInput e;
-  e.id = std::move(id);
-  e.kind = std::move(kind);
-  return e;
-}
 
 LinkInput Lnk(std::string from, std::string to, double weight = 1,
               std::optional<bool> directed = std::nullopt) {

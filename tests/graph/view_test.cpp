@@ -15,18 +15,15 @@
 #include "linkscope/core/rng.hpp"
 #include "linkscope/graph/graph.hpp"
 #include "linkscope/graph/projection.hpp"
+#include "test_util.hpp"
 
 namespace linkscope {
 namespace {
 
-using Combine = SnapshotOptions::Combine;
+using testing::Ent;
+using testing::Range;
 
-EntityInput Ent(std::string id, std::string kind = "") {
-  EntityInput e;
-  e.id = std::move(id);
-  e.kind = std::move(kind);
-  return e;
-}
+using Combine = SnapshotOptions::Combine;
 
 LinkInput Lnk(std::string from, std::string to, std::string type = "",
               std::optional<bool> directed = std::nullopt, double weight = 1) {
@@ -37,13 +34,6 @@ LinkInput Lnk(std::string from, std::string to, std::string type = "",
   l.directed = directed;
   l.weight = weight;
   return l;
-}
-
-DateRange Range(const std::string& start, const std::string& end) {
-  std::string error;
-  auto r = ParseDateRange(start, end, &error);
-  EXPECT_TRUE(r) << error;
-  return r.value_or(DateRange{});
 }
 
 const std::vector<std::string> kKinds = {"person", "organization", "seizure", "smuggler"};

@@ -113,6 +113,8 @@ struct BadLine {
   const char* reason;  // a fragment of the message
 };
 
+void PrintTo(const BadLine& b, std::ostream* os) { *os << b.name; }
+
 class JsonLinesErrors : public ::testing::TestWithParam<BadLine> {};
 
 // The bad line sits between two good ones, on line 2.

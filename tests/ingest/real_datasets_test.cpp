@@ -19,6 +19,8 @@ struct Case {
   bool directed;       // links came out directed
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
+
 class RealDatasets : public ::testing::TestWithParam<Case> {};
 
 TEST_P(RealDatasets, CountsMatchThePublishedInventory) {

@@ -104,20 +104,23 @@ bool CsvParser::Next(std::vector<CsvCell>* cells, std::string* error, uint64_t* 
   }
 }
 
-char SniffDelimiter(std::string_view line) {
-  size_t commas = 0;
-  size_t semis = 0;
-  size_t tabs = 0;
+DelimiterCounts CountDelimiters(std::string_view line) {
+  DelimiterCounts n;
   bool quoted = false;
   for (char c : line) {
     if (c == '"') quoted = !quoted;
     if (quoted) continue;
-    if (c == ',') ++commas;
-    if (c == ';') ++semis;
-    if (c == '\t') ++tabs;
+    n.commas += c == ',';
+    n.semicolons += c == ';';
+    n.tabs += c == '\t';
   }
-  if (tabs > commas && tabs >= semis) return '\t';
-  if (semis > commas && semis > tabs) return ';';
+  return n;
+}
+
+char SniffDelimiter(std::string_view line) {
+  const DelimiterCounts n = CountDelimiters(line);
+  if (n.tabs > n.commas && n.tabs >= n.semicolons) return '\t';
+  if (n.semicolons > n.commas && n.semicolons > n.tabs) return ';';
   return ',';
 }
 

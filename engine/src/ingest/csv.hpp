@@ -38,6 +38,14 @@ class CsvParser {
   uint64_t record_line_ = 0;
 };
 
+// How often each candidate delimiter occurs outside double quotes.
+struct DelimiterCounts {
+  size_t commas = 0;
+  size_t semicolons = 0;
+  size_t tabs = 0;
+};
+DelimiterCounts CountDelimiters(std::string_view line);
+
 // The delimiter of a header line: the most frequent of ',', ';' and TAB outside quotes
 // (',' on a tie or when none occurs).
 char SniffDelimiter(std::string_view header_line);

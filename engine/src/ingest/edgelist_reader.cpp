@@ -12,6 +12,7 @@
 #include "core/hash.hpp"
 #include "linkscope/core/memory.hpp"
 #include "core/text.hpp"
+#include "ingest/csv.hpp"
 #include "ingest/readers.hpp"
 
 namespace linkscope::detail {
@@ -159,21 +160,13 @@ class LineSplitter {
   bool IsDelim(char c) const { return delim == ' ' ? (c == ' ' || c == '\t') : c == delim; }
 };
 
-// TAB when the line has one; else the more frequent of ',' and ';' outside quotes; else runs
-// of blanks.
+// TAB when the line has one (ids may hold commas); else the more frequent of ',' and ';'
+// outside quotes; else runs of blanks.
 char DelimiterOf(std::string_view line) {
-  size_t commas = 0;
-  size_t semis = 0;
-  bool quoted = false;
-  for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    if (quoted) continue;
-    if (c == '\t') return '\t';
-    commas += c == ',';
-    semis += c == ';';
-  }
-  if (commas == 0 && semis == 0) return ' ';
-  return semis > commas ? ';' : ',';
+  const DelimiterCounts n = CountDelimiters(line);
+  if (n.tabs > 0) return '\t';
+  if (n.commas == 0 && n.semicolons == 0) return ' ';
+  return n.semicolons > n.commas ? ';' : ',';
 }
 
 // Endpoint id check for tokens that are not plain ASCII identifiers; *offset is where the
@@ -508,13 +501,11 @@ class EdgeListReader {
 
   // One line of any shape. Returns the start of the next line.
   char* GeneralLine(char* p, char* end) {
-    char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-    char* line_end = nl ? nl : end;
+    const WindowLine window_line = NextLine(p, end);
     ++line_no_;
-    char* content_end = line_end;
-    if (content_end > p && content_end[-1] == '\r') --content_end;
+    char* content_end = window_line.content_end;
     char* line = p;
-    char* next = line_end + (nl ? 1 : 0);
+    char* next = window_line.next;
     char* q = line;
     while (q < content_end && (*q == ' ' || *q == '\t')) ++q;
     if (q == content_end || *q == '#' || *q == '%') return next;  // blank or comment

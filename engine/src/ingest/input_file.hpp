@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -57,6 +58,28 @@ class LineWindows {
   bool eof_ = false;
   bool first_ = true;
 };
+
+// One line of a window: [begin, content_end) without its line break ("\n" or "\r\n");
+// next is where the following line starts.
+struct WindowLine {
+  char* begin;
+  char* content_end;
+  char* next;
+  // True when the line holds only blanks.
+  bool blank() const {
+    const char* q = begin;
+    while (q < content_end && (*q == ' ' || *q == '\t')) ++q;
+    return q == content_end;
+  }
+};
+
+inline WindowLine NextLine(char* p, char* end) {
+  char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+  char* line_end = nl ? nl : end;
+  char* content_end = line_end;
+  if (content_end > p && content_end[-1] == '\r') --content_end;
+  return WindowLine{p, content_end, nl ? nl + 1 : end};
+}
 
 // Strips a UTF-8 byte-order mark at *p.
 inline void SkipBom(char** p, char* end) {

@@ -356,17 +356,13 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
       first = false;
     }
     while (p < end) {
-      char* nl = static_cast<char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
-      char* line_end = nl ? nl : end;
+      const WindowLine line = NextLine(p, end);
       ++line_no;
-      char* content_end = line_end;
-      if (content_end > p && content_end[-1] == '\r') --content_end;
-      char* q = p;
-      while (q < content_end && (*q == ' ' || *q == '\t')) ++q;
-      if (q == content_end) {  // blank line
-        p = line_end + 1;
+      if (line.blank()) {
+        p = line.next;
         continue;
       }
+      char* content_end = line.content_end;
       *content_end = '\0';
       sink.CountRecord();
       rec.Clear();
@@ -376,7 +372,7 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
       handler.Reset(p, &stream, &rec);
       const rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, handler);
       char* const line_start = p;
-      p = line_end + 1;
+      p = line.next;
       if (!ok) {
         if (ok.Code() == rapidjson::kParseErrorTermination) {
           sink.Reject(line_no, handler.error_column(), handler.error());
