@@ -122,11 +122,23 @@ void PrintJsonStats(const GraphStats& st, const LoadReport& report) {
   Json(w, "mean", st.degree.mean);
   Json(w, "median", st.degree.median);
   w.EndObject();
+  // The span of dated links: first and last second (null for an open side), and as text.
   JsonKey(w, "link_dates");
   if (st.link_dates.dated()) {
     w.StartObject();
-    Json(w, "start", FormatDateRange({st.link_dates.lo, st.link_dates.lo}));
-    Json(w, "end", FormatDateRange({st.link_dates.hi, st.link_dates.hi}));
+    JsonKey(w, "start");
+    if (st.link_dates.lo == kOpenStart) {
+      w.Null();
+    } else {
+      JsonString(w, FormatTimePoint(st.link_dates.lo));
+    }
+    JsonKey(w, "end");
+    if (st.link_dates.hi == kOpenEnd) {
+      w.Null();
+    } else {
+      JsonString(w, FormatTimePoint(st.link_dates.hi));
+    }
+    Json(w, "text", FormatDateRange(st.link_dates));
     w.EndObject();
   } else {
     w.Null();

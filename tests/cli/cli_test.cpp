@@ -165,6 +165,28 @@ TEST(Cli, InputOptionsReachTheReaders) {
   EXPECT_EQ(Cli("stats " + odd + " --input-format edgelist").code, 0);
 }
 
+TEST(Cli, OpenDateSpansAreNullInJson) {
+  testing::TempDir dir;
+  const std::string f = dir.File("open.csv", "from,to,start\nA,B,2019-05\n");
+  const CliRun r = Cli("stats " + f + " --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto d = Json(r.out);
+  EXPECT_EQ(std::string(d["link_dates"]["start"].GetString()), "2019-05-01T00:00:00Z");
+  EXPECT_TRUE(d["link_dates"]["end"].IsNull());
+  EXPECT_EQ(std::string(d["link_dates"]["text"].GetString()), "2019-05-01/..");
+}
+
+TEST(Cli, JsonStaysValidUtf8WhateverTheInput) {
+  testing::TempDir dir;
+  const std::string f = dir.File("bad.tsv", "a\tb\t\xFF\n" + std::string(59, 'x') +
+                                                "\xC3\xA9\xC3\xA9\tb\t0\n");
+  const CliRun r = Cli("validate " + f + " --format json");
+  EXPECT_EQ(r.code, 1);
+  rapidjson::Document d;
+  d.Parse<rapidjson::kParseValidateEncodingFlag>(r.out.c_str());
+  EXPECT_FALSE(d.HasParseError()) << r.out;
+}
+
 // The acceptance command, at full size.
 TEST(SlowCli, GenerateHundredThousandAndStats) {
   testing::TempDir dir;

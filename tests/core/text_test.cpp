@@ -48,5 +48,15 @@ TEST(Text, QuoteEscapesAndShortens) {
   EXPECT_EQ(Quote(std::string(100, 'x')).size(), 60u + 2 + 3);
 }
 
+TEST(Text, QuoteIsAlwaysValidUtf8) {
+  // Cut at a character boundary, never inside one.
+  const std::string cut = Quote(std::string(59, 'a') + "\xC3\xA9\xC3\xA9");
+  EXPECT_EQ(FindInvalidUtf8(cut), std::string_view::npos);
+  EXPECT_EQ(cut, "\"" + std::string(59, 'a') + "\xC3\xA9...\"");
+  // Text that is not valid UTF-8 has its high bytes escaped.
+  EXPECT_EQ(Quote("\xFF" "ab\xC3"), "\"\\xffab\\xc3\"");
+  EXPECT_EQ(FindInvalidUtf8(Quote("x\xC3")), std::string_view::npos);
+}
+
 }  // namespace
 }  // namespace linkscope::detail

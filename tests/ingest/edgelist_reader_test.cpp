@@ -485,3 +485,34 @@ TEST(EdgeListReader, SemicolonSeparatedValuesMayContainCommas) {
 
 }  // namespace
 }  // namespace linkscope
+
+namespace linkscope {
+namespace {
+
+TEST(EdgeListReader, ColumnsCountBlanksBeforeAField) {
+  Graph g;
+  try {
+    g.LoadText("e.csv", "a,b\nc, d\x01e\n");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 2u);
+    EXPECT_EQ(e.column(), 5u);  // the control byte, after the blank
+  }
+}
+
+TEST(EdgeListReader, IdsLongerThan4096BytesAreRejectedOnEveryPath) {
+  const std::string long_id(5000, 'x');
+  for (const std::string& line : {long_id + "\tb\n", "\"" + long_id + "\"\tb\n"}) {
+    Graph g;
+    try {
+      g.LoadText("e.tsv", "a\tb\n" + line);
+      FAIL();
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.line(), 2u);
+      EXPECT_NE(e.reason().find("longer than 4096"), std::string::npos) << e.what();
+    }
+  }
+}
+
+}  // namespace
+}  // namespace linkscope

@@ -224,6 +224,18 @@ TEST(JsonLinesReader, ADeclarationOverridesTheDefaultKindOfAnImplicitEntity) {
                InputError);
 }
 
+TEST(JsonLinesReader, AnEmbeddedNulDoesNotHideTrailingText) {
+  Graph g;
+  const std::string text = std::string("{\"record\":\"entity\",\"id\":\"a\"}") + '\0' + " junk\n";
+  try {
+    g.LoadText("nul.jsonl", text);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.column(), 29u);  // the NUL itself
+    EXPECT_NE(e.reason().find("unexpected text after"), std::string::npos);
+  }
+}
+
 TEST(JsonLinesReader, BlankLinesAndCrLfAndBom) {
   Graph g;
   g.LoadText("crlf.jsonl",

@@ -112,3 +112,41 @@ TEST(FirearmResolution, AcrossCsvAndJsonFiles) {
 
 }  // namespace
 }  // namespace linkscope
+
+namespace linkscope {
+namespace {
+
+TEST(FirearmResolution, AKnownGunsMakeAndSerialAreItsIdentity) {
+  // g5 is a Colt whose first record has no serial; a record giving it another make is an error,
+  // not a warning that would leave a Glock key pointing at a Colt.
+  Graph g;
+  g.LoadText("a.jsonl",
+             R"({"record":"entity","id":"g5","kind":"firearm","make":"Colt","model":"M1911"})"
+             "\n");
+  try {
+    g.LoadText("b.jsonl",
+               R"({"record":"entity","id":"g5","kind":"firearm","make":"Glock","serial":"123"})"
+               "\n");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(e.reason().find("has make \"Colt\" (a.jsonl:1); this record gives \"Glock\""),
+              std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.column(), 54u);  // the make
+  }
+  // A record that completes the identity (serial only) builds the key from the known make.
+  g.LoadText("c.jsonl",
+             R"({"record":"entity","id":"g5","kind":"firearm","serial":"1-23"})"
+             "\n"
+             R"({"record":"entity","id":"g7","kind":"firearm","make":"COLT","serial":"123"})"
+             "\n"
+             R"({"record":"entity","id":"g8","kind":"firearm","make":"Glock","serial":"123"})"
+             "\n");
+  const Model& m = g.model();
+  EXPECT_EQ(*m.FindEntity("g7"), *m.FindEntity("g5"));
+  EXPECT_NE(*m.FindEntity("g8"), *m.FindEntity("g5"));
+  EXPECT_EQ(m.Firearm(*m.FindEntity("g5"))->make, "Colt");
+}
+
+}  // namespace
+}  // namespace linkscope

@@ -645,3 +645,29 @@ TEST(TableReader, MaxDiagnosticsLimitsTheListButNotTheCount) {
 
 }  // namespace
 }  // namespace linkscope
+
+namespace linkscope {
+namespace {
+
+TEST(TableReader, ErrorsNameThePhysicalLine) {
+  Graph g;
+  try {  // the extra cell follows a quoted cell spanning two lines
+    g.LoadText("l.csv", "from,to\na,\"b\nc\",extra\n");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 3u);
+    EXPECT_EQ(e.column(), 4u);
+  }
+  LoadOptions o;
+  o.format = InputFormat::kLinksTable;
+  try {  // the header is on line 3
+    g.LoadText("l.csv", "\n\nsource,target\na,b\n", o);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.line(), 3u);
+    EXPECT_NE(e.reason().find("needs columns"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace linkscope

@@ -163,3 +163,26 @@ TEST(Transaction, ProgrammaticRecordsGoThroughTheSameRules) {
 
 }  // namespace
 }  // namespace linkscope
+
+namespace linkscope {
+namespace {
+
+TEST(Transaction, ARejectedRecordLeavesNoKindOrLinkTypeBehind) {
+  Graph g;
+  LoadOptions o;
+  o.lenient = true;
+  const uint32_t kinds = g.model().kind_count();
+  const LoadReport r = g.LoadText(
+      "a.jsonl",
+      "{\"record\":\"entity\",\"id\":\"D1\",\"kind\":\"drone\",\"country\":\"ZZZ\"}\n"
+      "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\",\"type\":\"smuggled\",\"grade\":\"Q1\"}\n",
+      o);
+  EXPECT_EQ(r.rejected, 2u);
+  EXPECT_EQ(g.model().kind_count(), kinds);
+  EXPECT_FALSE(g.model().FindKind("drone"));
+  EXPECT_FALSE(g.model().FindLinkType("smuggled"));
+  EXPECT_EQ(g.model().link_type_count(), 1u);  // only the default type, "link"
+}
+
+}  // namespace
+}  // namespace linkscope

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/text.hpp"
+
 namespace linkscope {
 namespace {
 
@@ -66,7 +68,7 @@ int64_t DaysFromCivil(int year, int month, int day) {
 
 std::optional<DateRange> ParseDate(std::string_view text, std::string* error) {
   auto fail = [&](const char* why) -> std::optional<DateRange> {
-    if (error) *error = fmt::format("bad date \"{}\": {}", text, why);
+    if (error) *error = fmt::format("bad date {}: {}", detail::Quote(text), why);
     return std::nullopt;
   };
   const int year = Digits(text, 0, 4);
@@ -142,6 +144,7 @@ std::optional<DateRange> ParseDateRange(std::string_view start, std::string_view
     out.hi = e->hi;
   }
   if (out.lo > out.hi) {
+    // Both sides parsed as dates, so they are plain ASCII.
     if (error) *error = fmt::format("interval ends ({}) before it starts ({})", end, start);
     return std::nullopt;
   }

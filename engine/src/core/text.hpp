@@ -117,27 +117,31 @@ inline bool ParseCanonicalUint(std::string_view s, uint64_t* out) {
   return true;
 }
 
-// Text quoted for a message: at most 60 bytes, control bytes escaped.
+// Text quoted for a message: at most 60 characters, cut at a character boundary; control
+// bytes, and every byte of text that is not valid UTF-8, escaped as \xNN. The result is always
+// valid UTF-8, so messages can go into JSON output whatever the input held.
 inline std::string Quote(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const bool valid = FindInvalidUtf8(s) == std::string_view::npos;
   std::string out = "\"";
   size_t shown = 0;
-  for (char c : s) {
-    if (shown == 60) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto u = static_cast<unsigned char>(s[i]);
+    const bool continuation = valid && (u & 0xC0) == 0x80;
+    if (!continuation && shown == 60) {
       out += "...";
       break;
     }
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) {
-      static constexpr char kHex[] = "0123456789abcdef";
+    if (!continuation) ++shown;
+    if (u < 0x20 || u == 0x7F || (!valid && u >= 0x80)) {
       out += "\\x";
       out += kHex[u >> 4];
       out += kHex[u & 15];
-    } else if (c == '"') {
+    } else if (s[i] == '"') {
       out += "\\\"";
     } else {
-      out += c;
+      out += s[i];
     }
-    ++shown;
   }
   out += '"';
   return out;

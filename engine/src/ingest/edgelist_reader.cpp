@@ -18,6 +18,8 @@
 namespace linkscope::detail {
 namespace {
 
+constexpr size_t kMaxIdBytes = 4096;  // as for every other format (sink.cpp)
+
 // Integer external id -> entity, for ids written in canonical decimal.
 class IntIdCache {
  public:
@@ -103,11 +105,11 @@ class LineSplitter {
     }
     for (;;) {
       Token t;
-      t.column = static_cast<uint32_t>(p - line) + 1;
       t.quoted = false;
       if (delim != ' ') {
         while (p < end && *p == ' ') ++p;  // "a, b"
       }
+      t.column = static_cast<uint32_t>(p - line) + 1;
       if (p < end && *p == '"') {
         t.quoted = true;
         char* begin = ++p;
@@ -185,7 +187,7 @@ std::string IdProblemOf(std::string_view id, size_t* offset) {
       return "id contains a control character";
     }
   }
-  if (id.size() > 4096) return "id longer than 4096 bytes";
+  if (id.size() > kMaxIdBytes) return fmt::format("id longer than {} bytes", kMaxIdBytes);
   return {};
 }
 
@@ -277,7 +279,7 @@ template <char kDelim>
   f->len = static_cast<size_t>(p - b);
   f->value = v;
   f->is_int = digits && f->len <= 19 && (f->len == 1 || *b != '0');
-  return f->len > 0;
+  return f->len > 0 && f->len <= kMaxIdBytes;  // longer ids: the general path reports them
 }
 
 template <char kDelim>
@@ -604,7 +606,7 @@ class EdgeListReader {
     for (size_t i = 0; i < 2; ++i) {
       const Token& t = tokens_[i];
       const std::string_view id = Trim(t.text);
-      if (!PlainAscii(id) || id.empty()) {
+      if (!PlainAscii(id) || id.empty() || id.size() > kMaxIdBytes) {
         size_t offset = 0;
         const std::string problem = IdProblemOf(id, &offset);
         if (!problem.empty()) {

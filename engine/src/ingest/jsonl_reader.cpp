@@ -384,9 +384,10 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
         }
         continue;
       }
+      // Compared with the line's end, not a '\0', so an embedded NUL cannot hide the rest.
       const char* rest = line_start + stream.Tell();
-      while (*rest == ' ' || *rest == '\t') ++rest;
-      if (*rest != '\0') {
+      while (rest < content_end && (*rest == ' ' || *rest == '\t')) ++rest;
+      if (rest != content_end) {
         sink.Reject(line_no, static_cast<uint32_t>(rest - line_start) + 1,
                     "unexpected text after the JSON object");
         continue;

@@ -105,7 +105,8 @@ void ReadMatrix(std::string_view original, Sink& sink) {
       continue;
     }
     if (cells.size() != ncols + 1) {
-      sink.Reject(line, cells.size() > ncols + 1 ? cells[ncols + 1].column : 0,
+      const bool extra = cells.size() > ncols + 1;
+      sink.Reject(extra ? cells[ncols + 1].line : line, extra ? cells[ncols + 1].column : 0,
                   fmt::format("ragged row: {} cells; the header has {}", cells.size(),
                               ncols + 1));
       // The row stays as a label without ties, so the matrix keeps its shape (lenient mode).

@@ -193,8 +193,25 @@ Sink::Sink(LoadState& state, std::string file, FileReport& file_report)
   default_link_type_ = *type;
 }
 
+RecordScope::RecordScope(Sink& sink) : sink_(sink) {
+  sink_.record_kinds_ = sink_.data_.kinds.size();
+  sink_.record_types_ = sink_.data_.link_types.size();
+}
+
+RecordScope::~RecordScope() {
+  sink_.record_kinds_ = kNone32;
+  sink_.record_types_ = kNone32;
+}
+
 bool Sink::Reject(uint64_t line, uint32_t column, std::string reason) {
   if (!state_.options().lenient) throw InputError(file_, line, column, std::move(reason));
+  // Forget kinds and link types the rejected record introduced.
+  if (record_kinds_ != kNone32 && data_.kinds.size() > record_kinds_) {
+    data_.kinds.Truncate(record_kinds_);
+  }
+  if (record_types_ != kNone32 && data_.link_types.size() > record_types_) {
+    data_.link_types.Truncate(record_types_);
+  }
   LoadReport& report = state_.report();
   ++report.rejected;
   ++file_report_.rejected;
@@ -434,6 +451,7 @@ Field ForeignField(const RawRecord& r, Belongs belongs) {
 }  // namespace
 
 bool Sink::Entity(const RawRecord& r) {
+  const RecordScope scope(*this);
   FieldReader in{*this, r};
   if (const Field f = ForeignField(r, IsEntityField); f != Field::kCount) {
     return in.Fail(r[f], fmt::format("field \"{}\" does not apply to entity records",
@@ -592,15 +610,10 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
       found_idx == InternPool::kNotFound ? kNoEntity : data_.EntityOfId(found_idx);
 
   const bool is_firearm = d.kind == ToKindId(EntityKind::kFirearm);
-  const std::string key = is_firearm ? FirearmKey(d.make, d.serial) : std::string{};
-  uint32_t key_idx = InternPool::kNotFound;
-  EntityId keyed = kNoEntity;
-  if (!key.empty()) {
-    key_idx = data_.firearm_keys.Find(key);
-    if (key_idx != InternPool::kNotFound) keyed = data_.Canonical(data_.key_entity[key_idx]);
-  }
 
   // Conflicts are checked before anything changes, so a rejected record leaves no trace.
+  std::string_view make = d.make;
+  std::string_view serial = d.serial;
   if (existing != kNoEntity) {
     const EntityRow& row = data_.entities[existing];
     // An implicit entity's kind is only the default assumption: a declaration may change it.
@@ -612,18 +625,37 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
                                 Quote(d.id), Quote(data_.kinds.Get(row.kind)),
                                 DescribeDeclaration(existing), Quote(data_.kinds.Get(d.kind))));
     }
-    if (is_firearm && !key.empty() && row.firearm != kNone32) {
+    // A firearm's make and serial are its identity: a record for a known gun must agree with
+    // the ones on file (compared normalised). What it adds completes them, and the resolution
+    // key is built from the combined values, so a key never points at a gun of another make.
+    if (is_firearm && row.firearm != kNone32) {
       const FirearmRow& f = data_.firearms[row.firearm];
-      if (f.key != kNone32 && f.key != key_idx) {
-        const FieldValue& sv = r[Field::kSerial];
-        return Reject(r.line, sv.column ? sv.column : r.column,
-                      fmt::format("firearm {} has make {} and serial {} ({}); this record gives "
-                                  "make {} and serial {}",
-                                  Quote(d.id), Quote(data_.text.Get(f.make)),
-                                  Quote(data_.text.Get(f.serial)), DescribeDeclaration(existing),
-                                  Quote(d.make), Quote(d.serial)));
+      const std::string_view known_make = data_.text.Get(f.make);
+      const std::string_view known_serial = data_.text.Get(f.serial);
+      const bool make_differs = !make.empty() && !known_make.empty() &&
+                                NormalizeMake(make) != NormalizeMake(known_make);
+      const bool serial_differs = !serial.empty() && !known_serial.empty() &&
+                                  NormalizeSerial(serial) != NormalizeSerial(known_serial);
+      if (make_differs || serial_differs) {
+        const Field field = make_differs ? Field::kMake : Field::kSerial;
+        const FieldValue& v = r[field];
+        return Reject(r.line, v.column ? v.column : r.column,
+                      fmt::format("firearm {} has {} {} ({}); this record gives {}", Quote(d.id),
+                                  FieldName(field),
+                                  Quote(make_differs ? known_make : known_serial),
+                                  DescribeDeclaration(existing),
+                                  Quote(make_differs ? make : serial)));
       }
+      if (make.empty()) make = known_make;
+      if (serial.empty()) serial = known_serial;
     }
+  }
+  const std::string key = is_firearm ? FirearmKey(make, serial) : std::string{};
+  uint32_t key_idx = InternPool::kNotFound;
+  EntityId keyed = kNoEntity;
+  if (!key.empty()) {
+    key_idx = data_.firearm_keys.Find(key);
+    if (key_idx != InternPool::kNotFound) keyed = data_.Canonical(data_.key_entity[key_idx]);
   }
 
   uint32_t id_idx = found_idx;
@@ -795,6 +827,7 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
 // Links
 
 bool Sink::Link(const RawRecord& r) {
+  const RecordScope scope(*this);
   FieldReader in{*this, r};
   if (const Field f = ForeignField(r, IsLinkField); f != Field::kCount) {
     return in.Fail(r[f], fmt::format("field \"{}\" does not apply to link records",

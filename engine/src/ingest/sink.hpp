@@ -51,6 +51,20 @@ class LoadState {
   bool merged_ = false;
 };
 
+class Sink;
+
+// Marks the start and end of one record in a Sink (see Sink::Reject).
+class RecordScope {
+ public:
+  explicit RecordScope(Sink& sink);
+  ~RecordScope();
+  RecordScope(const RecordScope&) = delete;
+  RecordScope& operator=(const RecordScope&) = delete;
+
+ private:
+  Sink& sink_;
+};
+
 class Sink {
  public:
   Sink(LoadState& state, std::string file, FileReport& file_report);
@@ -154,6 +168,11 @@ class Sink {
   std::string scratch_;
   uint64_t links_added_ = 0;  // folded into the load report when the sink ends
   uint64_t pending_ = 0;      // links appended by AppendEndpoints, columns not filled yet
+  // Sizes of the kind and link-type dictionaries when the current record began: a record
+  // rejected in lenient mode must not leave a kind or type it introduced behind.
+  uint32_t record_kinds_ = kNone32;
+  uint32_t record_types_ = kNone32;
+  friend class RecordScope;
   bool pending_directed_ = false;
 };
 

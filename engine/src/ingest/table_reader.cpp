@@ -102,11 +102,13 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
     }
     return false;
   };
+  const uint64_t header_line = cells.empty() ? 1 : cells.front().line;
   if (links && (!has(Field::kFrom) || !has(Field::kTo))) {
-    throw InputError(sink.file(), 1, 0, "a links table needs columns \"from\" and \"to\"");
+    throw InputError(sink.file(), header_line, 0,
+                     "a links table needs columns \"from\" and \"to\"");
   }
   if (!links && !has(Field::kId)) {
-    throw InputError(sink.file(), 1, 0, "an entities table needs a column \"id\"");
+    throw InputError(sink.file(), header_line, 0, "an entities table needs a column \"id\"");
   }
 
   RawRecord rec;
@@ -120,7 +122,10 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
     }
     const uint64_t line = parser.record_line();
     if (cells.size() != columns.size()) {
-      sink.Reject(line, cells.size() > columns.size() ? cells[columns.size()].column : 0,
+      // An extra cell may sit on a later physical line than the record's start.
+      const bool extra = cells.size() > columns.size();
+      sink.Reject(extra ? cells[columns.size()].line : line,
+                  extra ? cells[columns.size()].column : 0,
                   fmt::format("row has {} cells; the header has {}", cells.size(),
                               columns.size()));
       continue;
