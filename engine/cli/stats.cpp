@@ -7,6 +7,11 @@
 namespace linkscope::cli {
 namespace {
 
+// "1 link", "2 links".
+std::string Count(uint64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", Thousands(n), n == 1 ? one : many);
+}
+
 void PrintCounts(std::string_view title, const std::vector<std::pair<std::string, uint64_t>>& c) {
   fmt::print("\n{}\n", title);
   for (const auto& [name, count] : c) fmt::print("  {:<18} {:>12}\n", name, Thousands(count));
@@ -59,16 +64,17 @@ void PrintText(const GraphStats& st, const LoadReport& report) {
     fmt::print("\nLargest connected networks\n");
     for (size_t i = 0; i < st.networks.size(); ++i) {
       const NetworkSummary& n = st.networks[i];
-      fmt::print("  #{} {} entities, {} links: {}\n", i + 1, Thousands(n.size),
-                 Thousands(n.links), Join(n.kinds, 6));
+      fmt::print("  #{} {}, {}: {}\n", i + 1, Count(n.size, "entity", "entities"),
+                 Count(n.links, "link", "links"),
+                 Join(n.kinds, 6));
       if (!n.countries.empty()) {
         std::string c;
         for (size_t k = 0; k < n.countries.size() && k < 8; ++k) c += (k ? ", " : "") + n.countries[k];
         fmt::print("     countries: {}\n", c);
       }
       for (const auto& m : n.top_members) {
-        fmt::print("     {:<12} {:<28} {:<12} {} neighbours\n", m.id,
-                   m.name.empty() ? "-" : m.name, m.kind, m.degree);
+        fmt::print("     {:<12} {:<28} {:<12} {}\n", m.id, m.name.empty() ? "-" : m.name,
+                   m.kind, Count(m.degree, "neighbour", "neighbours"));
       }
     }
   }

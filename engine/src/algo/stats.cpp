@@ -122,7 +122,9 @@ GraphStats ComputeStats(std::shared_ptr<const Model> model, const StatsOptions& 
   }
 
   // The largest networks, described.
-  const uint32_t shown = std::min<uint32_t>(options.networks, weak.count());
+  // Components are numbered largest first; a lone entity is not a network.
+  uint32_t shown = 0;
+  while (shown < options.networks && shown < weak.count() && weak.sizes[shown] >= 2) ++shown;
   st.networks.resize(shown);
   std::vector<std::map<std::string, uint64_t>> net_kinds(shown);
   std::vector<std::map<std::string, uint64_t>> net_countries(shown);

@@ -56,7 +56,7 @@ struct GraphStats {
   uint64_t strong_components = 0;         // following link direction
   uint64_t largest_strong_component = 0;
   DegreeSummary degree;  // distinct neighbours
-  std::vector<NetworkSummary> networks;  // the largest weak components
+  std::vector<NetworkSummary> networks;  // the largest weak components (of 2+ entities)
 };
 
 struct StatsOptions {
