@@ -3,9 +3,8 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <vector>
-
 #include <optional>
+#include <vector>
 
 #include "bench_inputs.hpp"
 #include "linkscope/graph/graph.hpp"
@@ -29,8 +28,8 @@ void RunLoad(benchmark::State& state, const std::string& path) {
     state.ResumeTiming();
   }
   state.SetBytesProcessed(static_cast<int64_t>(bytes * state.iterations()));
-  state.counters["MB/s"] =
-      benchmark::Counter(static_cast<double>(bytes) / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+  state.counters["MB/s"] = benchmark::Counter(static_cast<double>(bytes) / 1e6,
+                                              benchmark::Counter::kIsIterationInvariantRate);
   state.counters["links/s"] =
       benchmark::Counter(static_cast<double>(links), benchmark::Counter::kIsIterationInvariantRate);
   state.counters["file_MB"] = static_cast<double>(bytes) / 1e6;
@@ -39,28 +38,52 @@ void RunLoad(benchmark::State& state, const std::string& path) {
 void BM_IngestJsonl(benchmark::State& state) {
   RunLoad(state, CaseFile(static_cast<uint64_t>(state.range(0))));
 }
-BENCHMARK(BM_IngestJsonl)->Name("BM_IngestJsonl/case/200000")->Arg(200000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_IngestJsonl)->Name("BM_IngestJsonl/case/smoke")->Arg(2000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestJsonl)
+    ->Name("BM_IngestJsonl/case/200000")
+    ->Arg(200000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestJsonl)
+    ->Name("BM_IngestJsonl/case/smoke")
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
 
 void BM_IngestEdgeListInt(benchmark::State& state) {
   RunLoad(state, IntEdgeList(static_cast<uint64_t>(state.range(0)),
                              static_cast<uint64_t>(state.range(1))));
 }
-BENCHMARK(BM_IngestEdgeListInt)->Name("BM_IngestEdgeListInt/uniform/1M/10M")
-    ->Args({1000000, 10000000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_IngestEdgeListInt)->Name("BM_IngestEdgeListInt/uniform/smoke")
-    ->Args({1000, 10000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestEdgeListInt)
+    ->Name("BM_IngestEdgeListInt/uniform/1M/10M")
+    ->Args({1000000, 10000000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestEdgeListInt)
+    ->Name("BM_IngestEdgeListInt/uniform/smoke")
+    ->Args({1000, 10000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
 
 void BM_IngestEdgeListString(benchmark::State& state) {
   RunLoad(state, StringEdgeList(static_cast<uint64_t>(state.range(0)),
                                 static_cast<uint64_t>(state.range(1))));
 }
-BENCHMARK(BM_IngestEdgeListString)->Name("BM_IngestEdgeListString/uniform/1M/10M")
-    ->Args({1000000, 10000000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_IngestEdgeListString)->Name("BM_IngestEdgeListString/uniform/smoke")
-    ->Args({1000, 10000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestEdgeListString)
+    ->Name("BM_IngestEdgeListString/uniform/1M/10M")
+    ->Args({1000000, 10000000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_IngestEdgeListString)
+    ->Name("BM_IngestEdgeListString/uniform/smoke")
+    ->Args({1000, 10000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
 
 }  // namespace
 }  // namespace linkscope::bench

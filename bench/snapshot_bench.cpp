@@ -4,12 +4,11 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
-#include <vector>
-
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <map>
-#include <tuple>
 #include <memory>
+#include <tuple>
+#include <vector>
 
 #include "bench_inputs.hpp"
 #include "linkscope/graph/graph.hpp"
@@ -61,23 +60,39 @@ void BM_SnapshotBuild(benchmark::State& state) {
   state.counters["topo_B/entity"] = static_cast<double>(per_vertex) / n;
   state.counters["total_B/link"] = static_cast<double>(total) / m;
 }
-BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/undirected/1M/10M")
-    ->Args({1000000, 10000000, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/directed/1M/10M")
-    ->Args({1000000, 10000000, 1})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/directed-links/1M/10M")
-    ->Args({1000000, 10000000, 2})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
-BENCHMARK(BM_SnapshotBuild)->Name("BM_SnapshotBuild/undirected/smoke")
-    ->Args({1000, 10000, 0})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
+BENCHMARK(BM_SnapshotBuild)
+    ->Name("BM_SnapshotBuild/undirected/1M/10M")
+    ->Args({1000000, 10000000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_SnapshotBuild)
+    ->Name("BM_SnapshotBuild/directed/1M/10M")
+    ->Args({1000000, 10000000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_SnapshotBuild)
+    ->Name("BM_SnapshotBuild/directed-links/1M/10M")
+    ->Args({1000000, 10000000, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
+BENCHMARK(BM_SnapshotBuild)
+    ->Name("BM_SnapshotBuild/undirected/smoke")
+    ->Args({1000, 10000, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
 
 // Peer: Boost.Graph CSR (bidirectional, so both directions like ours) from unsorted arcs.
 void BM_BoostCsrBuild(benchmark::State& state) {
-  const auto model = LoadedModel(static_cast<uint64_t>(state.range(0)),
-                                 static_cast<uint64_t>(state.range(1)));
+  const auto model =
+      LoadedModel(static_cast<uint64_t>(state.range(0)), static_cast<uint64_t>(state.range(1)));
   const auto& d = model->data();
   using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
-                                                 boost::no_property, boost::no_property,
-                                                 uint32_t, uint64_t>;
+                                                 boost::no_property, boost::no_property, uint32_t,
+                                                 uint64_t>;
   for (auto _ : state) {
     // Both directions of every undirected link, as our undirected snapshot stores them.
     std::vector<std::pair<uint32_t, uint32_t>> arcs;
@@ -93,8 +108,12 @@ void BM_BoostCsrBuild(benchmark::State& state) {
   state.counters["links/s"] = benchmark::Counter(static_cast<double>(d.from.size()),
                                                  benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_BoostCsrBuild)->Name("BM_BoostCsrBuild/undirected/1M/10M")
-    ->Args({1000000, 10000000})->Unit(benchmark::kMillisecond)->UseRealTime()->ComputeStatistics("min", Min);
+BENCHMARK(BM_BoostCsrBuild)
+    ->Name("BM_BoostCsrBuild/undirected/1M/10M")
+    ->Args({1000000, 10000000})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->ComputeStatistics("min", Min);
 
 }  // namespace
 }  // namespace linkscope::bench

@@ -39,12 +39,12 @@ inline std::string DatasetsDir() {
   return std::filesystem::is_directory(p) ? p.string() : std::string();
 }
 
-#define LINKSCOPE_REQUIRE_DATASETS()                                                       \
-  do {                                                                                    \
-    if (::linkscope::testing::DatasetsDir().empty()) {                                    \
-      GTEST_SKIP() << "shared datasets not found at " LINKSCOPE_DATASETS_DIR              \
-                      " (set LINKSCOPE_DATASETS); skipping the real-data check";          \
-    }                                                                                     \
+#define LINKSCOPE_REQUIRE_DATASETS()                                             \
+  do {                                                                           \
+    if (::linkscope::testing::DatasetsDir().empty()) {                           \
+      GTEST_SKIP() << "shared datasets not found at " LINKSCOPE_DATASETS_DIR     \
+                      " (set LINKSCOPE_DATASETS); skipping the real-data check"; \
+    }                                                                            \
   } while (0)
 
 inline std::string Dataset(const std::string& relative) { return DatasetsDir() + "/" + relative; }

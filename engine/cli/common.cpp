@@ -11,8 +11,9 @@ namespace linkscope::cli {
 void InputOptions::Register(CLI::App& app) {
   app.add_option("files", files, "Case files (JSON Lines, CSV tables, edge lists, matrices, GML)")
       ->required();
-  app.add_option("--input-format", input_format,
-                 "auto (from extension and header), jsonl, links, entities, edgelist, matrix or gml")
+  app.add_option(
+         "--input-format", input_format,
+         "auto (from extension and header), jsonl, links, entities, edgelist, matrix or gml")
       ->capture_default_str();
   app.add_flag("--lenient", lenient,
                "Skip and report bad records instead of stopping at the first one");
@@ -30,9 +31,10 @@ LoadOptions InputOptions::ToLoadOptions() const {
   LoadOptions o;
   auto f = ParseInputFormat(input_format);
   if (!f) {
-    throw UsageError(fmt::format("unknown --input-format \"{}\" (auto, jsonl, links, entities, "
-                                 "edgelist, matrix, gml)",
-                                 input_format));
+    throw UsageError(
+        fmt::format("unknown --input-format \"{}\" (auto, jsonl, links, entities, "
+                    "edgelist, matrix, gml)",
+                    input_format));
   }
   o.format = *f;
   o.lenient = lenient;

@@ -1,10 +1,10 @@
 // Shared pieces of the command-line program: input options, loading, output helpers.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>

@@ -44,12 +44,12 @@ int RunGenerate(const GenerateArgs& args, OutputFormat format) {
     w.EndObject();
     PrintJson(sb);
   } else {
-    fmt::print("wrote {}: {} entity records, {} links, {} planted networks ({} brokers), "
-               "{} firearms in {} records, {} ids named only by links; {:.1f} MB in {:.1f} s\n",
-               args.output, Thousands(r.entity_records), Thousands(r.links),
-               Thousands(r.networks), Thousands(r.brokers), Thousands(r.firearms),
-               Thousands(r.firearm_records), Thousands(r.implicit),
-               static_cast<double>(r.bytes) / 1e6, seconds);
+    fmt::print(
+        "wrote {}: {} entity records, {} links, {} planted networks ({} brokers), "
+        "{} firearms in {} records, {} ids named only by links; {:.1f} MB in {:.1f} s\n",
+        args.output, Thousands(r.entity_records), Thousands(r.links), Thousands(r.networks),
+        Thousands(r.brokers), Thousands(r.firearms), Thousands(r.firearm_records),
+        Thousands(r.implicit), static_cast<double>(r.bytes) / 1e6, seconds);
     fmt::print("wrote {}: the planted network of every entity record\n", truth);
   }
   return kExitOk;

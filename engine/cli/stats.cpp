@@ -1,8 +1,9 @@
 // linkscope stats: what was loaded and how it hangs together.
+#include "linkscope/algo/stats.hpp"
+
 #include <fmt/format.h>
 
 #include "common.hpp"
-#include "linkscope/algo/stats.hpp"
 
 namespace linkscope::cli {
 namespace {
@@ -33,8 +34,8 @@ void PrintText(const GraphStats& st, const LoadReport& report) {
   fmt::print("\n  {:<24} {:>12}", "entities", Thousands(st.entities));
   fmt::print("   ({} implicit: named by links only)\n", Thousands(st.implicit_entities));
   if (st.firearm_records > 0) {
-    fmt::print("  {:<24} {:>12}   (from {} records; {} merged by make and serial)\n",
-               "firearms", Thousands(st.firearms), Thousands(st.firearm_records),
+    fmt::print("  {:<24} {:>12}   (from {} records; {} merged by make and serial)\n", "firearms",
+               Thousands(st.firearms), Thousands(st.firearm_records),
                Thousands(st.merged_firearm_records));
   }
   fmt::print("  {:<24} {:>12}   ({} directed, {} self-loops, {} graded)\n", "links",
@@ -45,8 +46,8 @@ void PrintText(const GraphStats& st, const LoadReport& report) {
   for (size_t i = 0; i < st.component_sizes.size(); ++i) {
     sizes += (i ? ", " : "") + Thousands(st.component_sizes[i]);
   }
-  fmt::print("  {:<24} {:>12}   (largest: {})\n", "connected components",
-             Thousands(st.components), sizes);
+  fmt::print("  {:<24} {:>12}   (largest: {})\n", "connected components", Thousands(st.components),
+             sizes);
   if (st.directed_links > 0) {
     fmt::print("  {:<24} {:>12}   (largest {})\n", "strong components",
                Thousands(st.strong_components), Thousands(st.largest_strong_component));
@@ -65,16 +66,16 @@ void PrintText(const GraphStats& st, const LoadReport& report) {
     for (size_t i = 0; i < st.networks.size(); ++i) {
       const NetworkSummary& n = st.networks[i];
       fmt::print("  #{} {}, {}: {}\n", i + 1, Count(n.size, "entity", "entities"),
-                 Count(n.links, "link", "links"),
-                 Join(n.kinds, 6));
+                 Count(n.links, "link", "links"), Join(n.kinds, 6));
       if (!n.countries.empty()) {
         std::string c;
-        for (size_t k = 0; k < n.countries.size() && k < 8; ++k) c += (k ? ", " : "") + n.countries[k];
+        for (size_t k = 0; k < n.countries.size() && k < 8; ++k)
+          c += (k ? ", " : "") + n.countries[k];
         fmt::print("     countries: {}\n", c);
       }
       for (const auto& m : n.top_members) {
-        fmt::print("     {:<12} {:<28} {:<12} {}\n", m.id, m.name.empty() ? "-" : m.name,
-                   m.kind, Count(m.degree, "neighbour", "neighbours"));
+        fmt::print("     {:<12} {:<28} {:<12} {}\n", m.id, m.name.empty() ? "-" : m.name, m.kind,
+                   Count(m.degree, "neighbour", "neighbours"));
       }
     }
   }

@@ -38,8 +38,9 @@ int RunValidate(const InputOptions& in, OutputFormat format) {
     }
     fmt::print("{} record{} in {} file{}: {}\n", Thousands(records), records == 1 ? "" : "s",
                report.files.size(), report.files.size() == 1 ? "" : "s",
-               valid ? "no problems" : fmt::format("{} problem{}", Thousands(report.rejected),
-                                                   report.rejected == 1 ? "" : "s"));
+               valid ? "no problems"
+                     : fmt::format("{} problem{}", Thousands(report.rejected),
+                                   report.rejected == 1 ? "" : "s"));
   }
   return valid ? kExitOk : kExitBadInput;
 }

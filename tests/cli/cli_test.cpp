@@ -112,11 +112,11 @@ TEST(Cli, BadInputIsExitOneWithFileLineAndColumn) {
 TEST(Cli, ValidateListsEveryProblem) {
   testing::TempDir dir;
   const std::string good = dir.File("good.csv", "from,to\nA,B\n");
-  const std::string bad = dir.File(
-      "bad.jsonl",
-      "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\",\"grade\":\"Z1\"}\n"
-      "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n"
-      "{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\",\"country\":\"DRC\"}\n");
+  const std::string bad =
+      dir.File("bad.jsonl",
+               "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\",\"grade\":\"Z1\"}\n"
+               "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n"
+               "{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\",\"country\":\"DRC\"}\n");
   CliRun r = Cli("validate " + good);
   EXPECT_EQ(r.code, 0) << r.out;
   EXPECT_NE(r.out.find("no problems"), std::string::npos);
@@ -146,16 +146,17 @@ TEST(Cli, GenerateIsDeterministicAndLoadable) {
   r = Cli("stats " + a + " --format json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(Json(r.out)["links"].GetUint64(), g["links"].GetUint64());
-  EXPECT_EQ(Cli("generate --entities 500").code, 2);            // no output
-  EXPECT_EQ(Cli("generate --entities 10 -o " + a).code, 2);     // too small
+  EXPECT_EQ(Cli("generate --entities 500").code, 2);                   // no output
+  EXPECT_EQ(Cli("generate --entities 10 -o " + a).code, 2);            // too small
   EXPECT_EQ(Cli("generate -o " + dir.Path("nodir/x.jsonl")).code, 1);  // cannot write
 }
 
 TEST(Cli, InputOptionsReachTheReaders) {
   testing::TempDir dir;
   const std::string edges = dir.File("calls.txt", "1 2\n2 3\n");
-  CliRun r = Cli("stats " + edges + " --directed --default-kind phone --link-type called "
-              "--format json");
+  CliRun r = Cli("stats " + edges +
+                 " --directed --default-kind phone --link-type called "
+                 "--format json");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto d = Json(r.out);
   EXPECT_EQ(d["directed_links"].GetUint64(), 2u);
@@ -181,8 +182,8 @@ TEST(Cli, OpenDateSpansAreNullInJson) {
 
 TEST(Cli, JsonStaysValidUtf8WhateverTheInput) {
   testing::TempDir dir;
-  const std::string f = dir.File("bad.tsv", "a\tb\t\xFF\n" + std::string(59, 'x') +
-                                                "\xC3\xA9\xC3\xA9\tb\t0\n");
+  const std::string f =
+      dir.File("bad.tsv", "a\tb\t\xFF\n" + std::string(59, 'x') + "\xC3\xA9\xC3\xA9\tb\t0\n");
   const CliRun r = Cli("validate " + f + " --format json");
   EXPECT_EQ(r.code, 1);
   rapidjson::Document d;

@@ -46,9 +46,9 @@ TEST(Date, TimesAndOffsets) {
 }
 
 TEST(Date, RejectsBadDatesWithAReason) {
-  for (const char* bad : {"", "19", "2019-13", "2019-02-29", "2019-00-10", "2019/03/01",
-                          "2019-03-01T25:00", "2019-03-01T10:15:30.5Z", "2019-03-01x",
-                          "0000", "2019-3-1"}) {
+  for (const char* bad :
+       {"", "19", "2019-13", "2019-02-29", "2019-00-10", "2019/03/01", "2019-03-01T25:00",
+        "2019-03-01T10:15:30.5Z", "2019-03-01x", "0000", "2019-3-1"}) {
     std::string err;
     EXPECT_FALSE(ParseDate(bad, &err)) << bad;
     EXPECT_NE(err.find("bad date"), std::string::npos) << bad;

@@ -25,7 +25,8 @@ TEST(InternPool, InternsOnceAndFinds) {
 TEST(InternPool, GrowsAndTruncates) {
   InternPool pool;
   for (int i = 0; i < 100000; ++i) ASSERT_EQ(pool.Intern("id-" + std::to_string(i)), uint32_t(i));
-  for (int i = 0; i < 100000; i += 997) ASSERT_EQ(pool.Find("id-" + std::to_string(i)), uint32_t(i));
+  for (int i = 0; i < 100000; i += 997)
+    ASSERT_EQ(pool.Find("id-" + std::to_string(i)), uint32_t(i));
   pool.Truncate(500);
   EXPECT_EQ(pool.size(), 500u);
   EXPECT_EQ(pool.Find("id-499"), 499u);

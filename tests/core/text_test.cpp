@@ -6,18 +6,20 @@ namespace linkscope::detail {
 namespace {
 
 TEST(Utf8, AcceptsValidText) {
-  EXPECT_EQ(FindInvalidUtf8("plain ascii text, long enough for the fast path"), std::string_view::npos);
-  EXPECT_EQ(FindInvalidUtf8("Ndrangheta \xC3\xA9t\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"), std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("plain ascii text, long enough for the fast path"),
+            std::string_view::npos);
+  EXPECT_EQ(FindInvalidUtf8("Ndrangheta \xC3\xA9t\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80"),
+            std::string_view::npos);
   EXPECT_EQ(FindInvalidUtf8(""), std::string_view::npos);
 }
 
 TEST(Utf8, FindsTheFirstBadByte) {
   EXPECT_EQ(FindInvalidUtf8("abc\xFFxyz"), 3u);
-  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xC3"), 10u);          // truncated sequence
-  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);               // overlong '/'
-  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80"), 2u);           // surrogate
-  EXPECT_EQ(FindInvalidUtf8("ab\xF4\x90\x80\x80"), 2u);       // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("\xC3\xA9\x80"), 2u);             // stray continuation byte
+  EXPECT_EQ(FindInvalidUtf8("abcdefghij\xC3"), 10u);     // truncated sequence
+  EXPECT_EQ(FindInvalidUtf8("ab\xC0\xAF"), 2u);          // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80"), 2u);      // surrogate
+  EXPECT_EQ(FindInvalidUtf8("ab\xF4\x90\x80\x80"), 2u);  // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("\xC3\xA9\x80"), 2u);        // stray continuation byte
 }
 
 TEST(Numbers, ParseNumber) {
@@ -54,7 +56,9 @@ TEST(Text, QuoteIsAlwaysValidUtf8) {
   EXPECT_EQ(FindInvalidUtf8(cut), std::string_view::npos);
   EXPECT_EQ(cut, "\"" + std::string(59, 'a') + "\xC3\xA9...\"");
   // Text that is not valid UTF-8 has its high bytes escaped.
-  EXPECT_EQ(Quote("\xFF" "ab\xC3"), "\"\\xffab\\xc3\"");
+  EXPECT_EQ(Quote("\xFF"
+                  "ab\xC3"),
+            "\"\\xffab\\xc3\"");
   EXPECT_EQ(FindInvalidUtf8(Quote("x\xC3")), std::string_view::npos);
 }
 

@@ -84,8 +84,8 @@ TEST(Generator, LoadsStrictlyAndMatchesItsReport) {
   for (EntityId e = 0; e < graph.model().entity_count(); ++e) {
     categories.insert(graph.model().Category(e));
   }
-  for (auto c : {CommodityCategory::kGold, CommodityCategory::kDrugs,
-                 CommodityCategory::kWildlife}) {
+  for (auto c :
+       {CommodityCategory::kGold, CommodityCategory::kDrugs, CommodityCategory::kWildlife}) {
     EXPECT_TRUE(categories.count(c));
   }
 }

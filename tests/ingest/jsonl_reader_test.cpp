@@ -7,7 +7,8 @@
 namespace linkscope {
 namespace {
 
-constexpr const char* kCase = R"({"record":"entity","id":"P1","kind":"person","name":"Kavo Lemi","aliases":["KL","Big K"],"country":"gh","date":"1980","source":"records","properties":{"role":"broker","age":44,"seen":{"date":"2019-05-02"}}}
+constexpr const char* kCase =
+    R"({"record":"entity","id":"P1","kind":"person","name":"Kavo Lemi","aliases":["KL","Big K"],"country":"gh","date":"1980","source":"records","properties":{"role":"broker","age":44,"seen":{"date":"2019-05-02"}}}
 {"record":"entity","id":"C1","kind":"commodity","category":"gold","quantity":12.5,"unit":"kg","subtype":"dore bars"}
 {"record":"entity","id":"F1","kind":"firearm","make":"Glock","model":"17","calibre":"9mm","serial":"AB-123"}
 
@@ -98,8 +99,9 @@ TEST(JsonLinesReader, IntegerIdsAreTheirDecimalText) {
 
 TEST(JsonLinesReader, LaterDeclarationUpgradesAnImplicitEntity) {
   Graph g;
-  g.LoadText("a.jsonl", "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n"
-                        "{\"record\":\"entity\",\"id\":\"B\",\"kind\":\"phone\"}\n");
+  g.LoadText("a.jsonl",
+             "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n"
+             "{\"record\":\"entity\",\"id\":\"B\",\"kind\":\"phone\"}\n");
   const Model& m = g.model();
   EXPECT_EQ(m.KindName(*m.FindEntity("B")), "phone");
   EXPECT_FALSE(m.Implicit(*m.FindEntity("B")));
@@ -122,8 +124,9 @@ TEST_P(JsonLinesErrors, StrictThrowsAtTheExactPlaceAndChangesNothing) {
   const BadLine& bad = GetParam();
   Graph g;
   g.LoadText("before.jsonl", "{\"record\":\"link\",\"from\":\"Z1\",\"to\":\"Z2\"}\n");
-  const std::string text = std::string("{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\"}\n") +
-                           bad.line + "\n{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n";
+  const std::string text =
+      std::string("{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\"}\n") + bad.line +
+      "\n{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n";
   try {
     g.LoadText("bad.jsonl", text);
     FAIL() << "no error for " << bad.name;
@@ -143,8 +146,9 @@ TEST_P(JsonLinesErrors, LenientSkipsOnlyTheBadLine) {
   Graph g;
   LoadOptions o;
   o.lenient = true;
-  const std::string text = std::string("{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\"}\n") +
-                           bad.line + "\n{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n";
+  const std::string text =
+      std::string("{\"record\":\"entity\",\"id\":\"A\",\"kind\":\"person\"}\n") + bad.line +
+      "\n{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\"}\n";
   const LoadReport r = g.LoadText("bad.jsonl", text, o);
   ASSERT_EQ(r.rejected, 1u);
   ASSERT_EQ(r.errors.size(), 1u);
@@ -192,8 +196,9 @@ INSTANTIATE_TEST_SUITE_P(
                 "unknown country code \"DRC\""},
         BadLine{"bad_date", R"({"record":"link","from":"A","to":"C","date":"2019-02-30"})", 45,
                 "no such day"},
-        BadLine{"date_and_start", R"({"record":"link","from":"A","to":"C","date":"2019","start":"2018"})",
-                45, "either \"date\" or"},
+        BadLine{"date_and_start",
+                R"({"record":"link","from":"A","to":"C","date":"2019","start":"2018"})", 45,
+                "either \"date\" or"},
         BadLine{"zero_weight", R"({"record":"link","from":"A","to":"C","weight":0})", 47,
                 "weight must be a number > 0"},
         BadLine{"not_an_object", R"(["record","link"])", 1, "must be a JSON object"},
@@ -220,8 +225,9 @@ TEST(JsonLinesReader, ADeclarationOverridesTheDefaultKindOfAnImplicitEntity) {
   EXPECT_EQ(g.model().KindName(*g.model().FindEntity("PH1")), "phone");
   EXPECT_EQ(g.model().KindName(*g.model().FindEntity("P1")), "person");
   // A declared kind, though, is evidence: a second declaration may not change it.
-  EXPECT_THROW(g.LoadText("b.jsonl", "{\"record\":\"entity\",\"id\":\"PH1\",\"kind\":\"person\"}\n"),
-               InputError);
+  EXPECT_THROW(
+      g.LoadText("b.jsonl", "{\"record\":\"entity\",\"id\":\"PH1\",\"kind\":\"person\"}\n"),
+      InputError);
 }
 
 TEST(JsonLinesReader, AnEmbeddedNulDoesNotHideTrailingText) {

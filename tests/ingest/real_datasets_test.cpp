@@ -57,8 +57,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"caviar/phase1.csv", kMatrix, 15, 18, 26, -1, true},
         Case{"montagna_sicilian_mafia/Montagna_meetings_edgelist.csv", kEdges, 101, 256, 289, -1,
              false},
-        Case{"montagna_sicilian_mafia/Montagna_phonecalls_edgelist.csv", kEdges, 100, 124, 150,
-             -1, false},
+        Case{"montagna_sicilian_mafia/Montagna_phonecalls_edgelist.csv", kEdges, 100, 124, 150, -1,
+             false},
         Case{"morselli_siren/siren.csv", kMatrix, 44, 103, 103, -1, false},
         Case{"morselli_togo/togo.csv", kMatrix, 33, 47, 47, -1, false},
         Case{"morselli_cielnet/cielnet.csv", kMatrix, 25, 35, 45, -1, true},
@@ -73,8 +73,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ndrangheta_infinito_summits/ndrangheta_infinito_2mode.csv", kMatrix, 203, 455, 455,
              -1, false},
         // 'Tarek Maaroufi' labels two rows and columns: 60 distinct names.
-        Case{"krebs_911_hijackers/ucinet_9_11_HIJACKERS_ASSOCIATES.csv", kMatrix, 60, 125, 199,
-             -1, true},
+        Case{"krebs_911_hijackers/ucinet_9_11_HIJACKERS_ASSOCIATES.csv", kMatrix, 60, 125, 199, -1,
+             true},
         // Both directions of 159 ties, 69 people.
         Case{"krebs_911_hijackers/snabook_9_11_edgelist.txt", kEdges, 69, 159, 382, -1, false},
         Case{"n17_greece_rhodes/RHODESBOMBING.csv", kMatrix, 22, 66, 129, -1, true},
@@ -116,9 +116,12 @@ TEST(RealDatasetsMixed, EveryCsvAndGmlFileLoadsLenientlyWithoutCrashing) {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(testing::DatasetsDir())) {
     const std::string ext = entry.path().extension().string();
     if (ext != ".csv" && ext != ".gml" && ext != ".txt") continue;
-    if (entry.path().filename() == "SOURCE.txt" || entry.path().filename().string().rfind("abstract", 0) == 0 ||
-        entry.path().filename() == "description.txt" || entry.path().filename().string().find("LICENSE") != std::string::npos ||
-        entry.path().filename() == "tft_network_data_readme.txt" || entry.path().filename() == "description_noordin139.txt" ||
+    if (entry.path().filename() == "SOURCE.txt" ||
+        entry.path().filename().string().rfind("abstract", 0) == 0 ||
+        entry.path().filename() == "description.txt" ||
+        entry.path().filename().string().find("LICENSE") != std::string::npos ||
+        entry.path().filename() == "tft_network_data_readme.txt" ||
+        entry.path().filename() == "description_noordin139.txt" ||
         entry.path().filename() == "abstract_noordin139.txt") {
       continue;
     }

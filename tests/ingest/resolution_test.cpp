@@ -34,8 +34,8 @@ TEST(FirearmResolution, SerialVariantsFromSeveralSourcesMergeAndKeepAllRecords) 
   std::vector<std::string> sources;
   for (const auto& r : records) sources.emplace_back(r.source);
   std::sort(sources.begin(), sources.end());
-  EXPECT_EQ(sources, (std::vector<std::string>{"firearms register", "seizure report",
-                                               "trace request"}));
+  EXPECT_EQ(sources,
+            (std::vector<std::string>{"firearms register", "seizure report", "trace request"}));
   // Each record keeps the serial as it wrote it.
   EXPECT_EQ(records[1].serial, "ab 12345");
   // Both links now touch the one gun.

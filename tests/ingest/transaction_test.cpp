@@ -13,9 +13,9 @@ std::string Fingerprint(const Model& m) {
   std::string out;
   for (EntityId e = 0; e < m.entity_count(); ++e) {
     out += std::string(m.ExternalId(e)) + "|" + std::string(m.KindName(e)) + "|" +
-           std::string(m.Name(e)) + "|" + m.Country(e) + "|" + (m.Implicit(e) ? "i" : "d") +
-           "|" + std::to_string(m.Records(e).size()) + "|" + std::to_string(m.Aliases(e).size()) +
-           "|" + std::to_string(m.Properties(e).size()) + "\n";
+           std::string(m.Name(e)) + "|" + m.Country(e) + "|" + (m.Implicit(e) ? "i" : "d") + "|" +
+           std::to_string(m.Records(e).size()) + "|" + std::to_string(m.Aliases(e).size()) + "|" +
+           std::to_string(m.Properties(e).size()) + "\n";
   }
   for (LinkId l = 0; l < m.link_count(); ++l) {
     out += std::to_string(m.From(l)) + ">" + std::to_string(m.To(l)) + ":" +
@@ -73,11 +73,10 @@ TEST(Transaction, MissingFileIsAnIoErrorAndChangesNothing) {
 TEST(Transaction, LenientKeepsEveryGoodRecordAcrossFiles) {
   testing::TempDir dir;
   const std::string a = dir.File("a.csv", "from,to,weight\nA,B,1\nB,C,-1\nC,D,2\n");
-  const std::string b = dir.File("b.jsonl",
-                                 R"({"record":"link","from":"D","to":"E"})"
-                                 "\n{oops\n"
-                                 R"({"record":"link","from":"E","to":"F"})"
-                                 "\n");
+  const std::string b = dir.File("b.jsonl", R"({"record":"link","from":"D","to":"E"})"
+                                            "\n{oops\n"
+                                            R"({"record":"link","from":"E","to":"F"})"
+                                            "\n");
   Graph g;
   LoadOptions o;
   o.lenient = true;
@@ -121,11 +120,10 @@ TEST(Transaction, SnapshotsDoNotSeeLaterLoads) {
 TEST(Transaction, ConflictingValuesAreKeptFirstAndReported) {
   Graph g;
   const LoadReport r = g.LoadText(
-      "a.jsonl",
-      R"({"record":"entity","id":"P","kind":"person","name":"Ann","country":"GH"})"
-      "\n"
-      R"({"record":"entity","id":"P","kind":"person","name":"Anne","country":"NG"})"
-      "\n");
+      "a.jsonl", R"({"record":"entity","id":"P","kind":"person","name":"Ann","country":"GH"})"
+                 "\n"
+                 R"({"record":"entity","id":"P","kind":"person","name":"Anne","country":"NG"})"
+                 "\n");
   EXPECT_EQ(g.model().Country(0), "GH");
   EXPECT_EQ(g.model().Name(0), "Ann");
   EXPECT_EQ(g.model().Aliases(0), (std::vector<std::string_view>{"Anne"}));

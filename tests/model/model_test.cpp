@@ -51,7 +51,8 @@ TEST(Country, Alpha2Alpha3AndCase) {
   EXPECT_EQ(CountryToString(*ParseCountry("COD")), "CD");
   EXPECT_EQ(CountryToString(*ParseCountry("ug")), "UG");
   EXPECT_EQ(CountryToString(*ParseCountry("XK")), "XK");
-  for (const char* bad : {"", "G", "DRC", "ZZ", "G1", "GHAN"}) EXPECT_FALSE(ParseCountry(bad)) << bad;
+  for (const char* bad : {"", "G", "DRC", "ZZ", "G1", "GHAN"})
+    EXPECT_FALSE(ParseCountry(bad)) << bad;
   EXPECT_EQ(CountryToString(kNoCountry), "");
 }
 

@@ -96,11 +96,13 @@ GraphStats ComputeStats(std::shared_ptr<const Model> model, const StatsOptions& 
     std::sort(sorted.begin(), sorted.end());
     st.degree.min = sorted.front();
     st.degree.max = sorted.back();
-    st.degree.mean = 2.0 * static_cast<double>(st.distinct_pairs) / static_cast<double>(st.entities);
+    st.degree.mean =
+        2.0 * static_cast<double>(st.distinct_pairs) / static_cast<double>(st.entities);
     const size_t mid = sorted.size() / 2;
-    st.degree.median = sorted.size() % 2 ? static_cast<double>(sorted[mid])
-                                         : (static_cast<double>(sorted[mid - 1]) +
-                                            static_cast<double>(sorted[mid])) / 2.0;
+    st.degree.median =
+        sorted.size() % 2
+            ? static_cast<double>(sorted[mid])
+            : (static_cast<double>(sorted[mid - 1]) + static_cast<double>(sorted[mid])) / 2.0;
   }
 
   const Components weak = WeakComponents(s);

@@ -49,9 +49,12 @@ Civil CivilFromTime(TimePoint t) {
   const int64_t d = doy - (153 * mp + 2) / 5 + 1;
   const int64_t m = mp < 10 ? mp + 3 : mp - 9;
   const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return Civil{static_cast<int>(y),           static_cast<int>(m),
-               static_cast<int>(d),           static_cast<int>(secs / 3600),
-               static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60)};
+  return Civil{static_cast<int>(y),
+               static_cast<int>(m),
+               static_cast<int>(d),
+               static_cast<int>(secs / 3600),
+               static_cast<int>(secs / 60 % 60),
+               static_cast<int>(secs % 60)};
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 #pragma once
 
 #include <cstdint>
-
-#include "linkscope/core/types.hpp"
 #include <cstring>
 #include <string_view>
+
+#include "linkscope/core/types.hpp"
 
 namespace linkscope::detail {
 

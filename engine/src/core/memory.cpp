@@ -13,8 +13,8 @@ size_t RoundUp(size_t bytes) { return (bytes + kHugePage - 1) & ~(kHugePage - 1)
 void* AllocateHuge(size_t bytes) {
   const size_t len = RoundUp(bytes);
   // Map one huge page more, then trim so the block starts on a 2 MiB boundary.
-  void* raw = ::mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* raw =
+      ::mmap(nullptr, len + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) throw std::bad_alloc();
   const auto start = reinterpret_cast<uintptr_t>(raw);
   const uintptr_t aligned = (start + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);

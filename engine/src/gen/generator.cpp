@@ -31,7 +31,9 @@ struct Route {
   std::vector<const char*> source, transit, destination;
 };
 const Route kRoutes[kTradeCount] = {
-    {{"US", "BE", "TR", "CZ", "RS"}, {"PA", "CR", "GH", "NG", "AE"}, {"CO", "EC", "BR", "CD", "GH"}},
+    {{"US", "BE", "TR", "CZ", "RS"},
+     {"PA", "CR", "GH", "NG", "AE"},
+     {"CO", "EC", "BR", "CD", "GH"}},
     {{"CD", "GH", "BR", "EC", "PE"}, {"UG", "RW", "PA", "AE", "TR"}, {"AE", "CH", "IN", "TR"}},
     {{"CO", "EC", "PE", "BO"}, {"CR", "PA", "BR", "GH", "NG"}, {"ES", "NL", "BE", "US", "IT"}},
     {{"CD", "MZ", "TZ", "NG", "CM"}, {"KE", "NG", "AE", "MY"}, {"VN", "CN", "TH"}},
@@ -40,19 +42,18 @@ const Route kRoutes[kTradeCount] = {
 constexpr const char* kSyllables[] = {"ka", "lo", "mi", "ra", "te", "zu", "no", "vi", "sa", "de",
                                       "ba", "ko", "ri", "na", "to", "le", "ma", "su", "fe", "go",
                                       "ya", "di", "po", "ne", "ru", "xa", "bi", "lu", "ze", "ho"};
-constexpr const char* kMakes[] = {"Glock", "Beretta", "Smith & Wesson", "Taurus", "Zastava",
-                                  "CZ", "Norinco", "Browning", "Sig Sauer", "Ruger"};
-constexpr const char* kModels[] = {"17", "92FS", "M&P9", "G2C", "M70", "75", "NP22", "Hi-Power",
-                                   "P226", "SR9", "AK-47", "M16"};
-constexpr const char* kCalibres[] = {"9mm", "9mm", "9mm", ".45 ACP", "7.62x39mm", "5.56x45mm",
-                                     ".38 Special", "12 gauge"};
+constexpr const char* kMakes[] = {"Glock", "Beretta", "Smith & Wesson", "Taurus",    "Zastava",
+                                  "CZ",    "Norinco", "Browning",       "Sig Sauer", "Ruger"};
+constexpr const char* kModels[] = {"17",   "92FS",     "M&P9", "G2C", "M70",   "75",
+                                   "NP22", "Hi-Power", "P226", "SR9", "AK-47", "M16"};
+constexpr const char* kCalibres[] = {"9mm",       "9mm",       "9mm",         ".45 ACP",
+                                     "7.62x39mm", "5.56x45mm", ".38 Special", "12 gauge"};
 constexpr const char* kDrugTypes[] = {"cocaine", "cocaine", "heroin", "cannabis resin",
-                                  "methamphetamine"};
-constexpr const char* kSpecies[] = {"Loxodonta africana ivory (CITES I)",
-                                    "Manis gigantea scales (CITES I)",
-                                    "Diceros bicornis horn (CITES I)",
-                                    "Geochelone elegans (CITES I)",
-                                    "Pterocarpus santalinus timber (CITES II)"};
+                                      "methamphetamine"};
+constexpr const char* kSpecies[] = {
+    "Loxodonta africana ivory (CITES I)", "Manis gigantea scales (CITES I)",
+    "Diceros bicornis horn (CITES I)", "Geochelone elegans (CITES I)",
+    "Pterocarpus santalinus timber (CITES II)"};
 constexpr const char* kGoldForms[] = {"dore bars 85%", "nuggets", "refined bars 99.5%",
                                       "gold dust"};
 
@@ -239,10 +240,10 @@ class Generator {
     json_.EndObject();
     EndRecord();
     ++report_.entity_records;
-    truth_.Append(fmt::format("{},{},{}\n", Id(e),
-                              entities_[e].network < 0 ? std::string()
-                                                       : fmt::format("N{:04}", entities_[e].network),
-                              entities_[e].role));
+    truth_.Append(fmt::format(
+        "{},{},{}\n", Id(e),
+        entities_[e].network < 0 ? std::string() : fmt::format("N{:04}", entities_[e].network),
+        entities_[e].role));
   }
 
   // A graded, dated link.
@@ -359,9 +360,9 @@ Generator::Budget Generator::Plan() const {
   b.meetings = part(0.025);
   b.cases = part(0.01);
   b.documents = part(0.02);
-  const uint64_t others = b.phones + b.accounts + b.vehicles + b.orgs + b.firearm_records +
-                          b.ammo + b.seizures + b.commodities + b.locations + b.operations +
-                          b.meetings + b.cases + b.documents;
+  const uint64_t others = b.phones + b.accounts + b.vehicles + b.orgs + b.firearm_records + b.ammo +
+                          b.seizures + b.commodities + b.locations + b.operations + b.meetings +
+                          b.cases + b.documents;
   b.persons = n - others;
   return b;
 }
@@ -378,8 +379,8 @@ void Generator::MakeShared(const Budget& b) {
       }
     }
   }
-  constexpr const char* kPlaces[] = {"port", "airport", "border post", "market", "warehouse",
-                                     "mine site", "free zone"};
+  constexpr const char* kPlaces[] = {"port",      "airport",   "border post", "market",
+                                     "warehouse", "mine site", "free zone"};
   for (uint64_t i = 0; i < b.locations; ++i) {
     const std::string& c = countries[i % countries.size()];
     const uint32_t e = NewEntity("L", i + 1, -1, "place");
@@ -393,8 +394,7 @@ void Generator::MakeShared(const Budget& b) {
     operations_.push_back(e);
     const std::string start = AnyDate();
     WriteEntity(e, "event", fmt::format("Operation {}", Word(rng_, 3)), "", start,
-                "joint operations register", {},
-                {Prop{"event_type", "law-enforcement operation"}});
+                "joint operations register", {}, {Prop{"event_type", "law-enforcement operation"}});
   }
 }
 
@@ -440,13 +440,14 @@ void Generator::WriteNetwork(Network& net) {
     std::vector<std::string> aliases;
     if (rng_.Chance(0.2)) aliases.push_back(Word(rng_, 2));
     std::vector<Prop> props;
-    if (rng_.Chance(0.5)) props.push_back(Prop{"year_of_birth", "", double(rng_.Between(1955, 2003)), true});
-    WriteEntity(e, "person", PersonName(), country(), "", "criminal records", {}, props,
-                aliases);
+    if (rng_.Chance(0.5))
+      props.push_back(Prop{"year_of_birth", "", double(rng_.Between(1955, 2003)), true});
+    WriteEntity(e, "person", PersonName(), country(), "", "criminal records", {}, props, aliases);
   }
   for (uint32_t e : net.orgs) {
-    WriteEntity(e, "organization", fmt::format("{} {} Ltd", Word(rng_, 2), kTradeName[rng_.Below(4)]),
-                country(), "", "company register", {},
+    WriteEntity(e, "organization",
+                fmt::format("{} {} Ltd", Word(rng_, 2), kTradeName[rng_.Below(4)]), country(), "",
+                "company register", {},
                 {Prop{"sector", rng_.Chance(0.5) ? "import-export" : "logistics"}});
   }
   for (uint32_t e : net.phones) {
@@ -454,12 +455,15 @@ void Generator::WriteNetwork(Network& net) {
                 country(), "", "subscriber records", {}, {});
   }
   for (uint32_t e : net.accounts) {
-    WriteEntity(e, "account", fmt::format("{}{:02} {:012}", country(), rng_.Below(100), rng_.Below(1000000000000ULL)),
-                country(), "", "financial intelligence", {}, {});
+    WriteEntity(
+        e, "account",
+        fmt::format("{}{:02} {:012}", country(), rng_.Below(100), rng_.Below(1000000000000ULL)),
+        country(), "", "financial intelligence", {}, {});
   }
   for (uint32_t e : net.vehicles) {
     WriteEntity(e, "vehicle", fmt::format("{} truck", Word(rng_, 2)), country(), "",
-                "vehicle register", {}, {Prop{"plate", fmt::format("{}-{:04}", Word(rng_, 1), rng_.Below(10000))}});
+                "vehicle register", {},
+                {Prop{"plate", fmt::format("{}-{:04}", Word(rng_, 1), rng_.Below(10000))}});
   }
   for (uint32_t e : net.documents) {
     WriteEntity(e, "document", rng_.Chance(0.5) ? "shipping manifest" : "invoice", country(),
@@ -491,8 +495,8 @@ void Generator::WriteNetwork(Network& net) {
       }
     }
     seizure_place.push_back(place);
-    WriteEntity(e, "seizure", fmt::format("Seizure {}", Id(e)), country(), date,
-                "seizure report", {}, {});
+    WriteEntity(e, "seizure", fmt::format("Seizure {}", Id(e)), country(), date, "seizure report",
+                {}, {});
   }
   // Commodities of the network's trades (firearms are separate entities).
   std::vector<int> commodity_trade;
@@ -589,9 +593,8 @@ void Generator::WriteNetwork(Network& net) {
   }
   // Money.
   for (uint32_t acct : net.accounts) {
-    const uint32_t owner = !net.orgs.empty() && rng_.Chance(0.3)
-                               ? net.orgs[rng_.Below(net.orgs.size())]
-                               : person();
+    const uint32_t owner =
+        !net.orgs.empty() && rng_.Chance(0.3) ? net.orgs[rng_.Below(net.orgs.size())] : person();
     Link(owner, acct, "owns", "", "bank records", "A2", 3);
   }
   if (net.accounts.size() >= 2) {
@@ -605,8 +608,8 @@ void Generator::WriteNetwork(Network& net) {
   }
   for (uint32_t org : net.orgs) {
     for (int j = 0; j < 2; ++j) {
-      Link(person(), org, rng_.Chance(0.5) ? "member_of" : "employed_by", "",
-           "company register", "B2", 1);
+      Link(person(), org, rng_.Chance(0.5) ? "member_of" : "employed_by", "", "company register",
+           "B2", 1);
     }
   }
   for (uint32_t v : net.vehicles) {
@@ -626,8 +629,7 @@ void Generator::WriteNetwork(Network& net) {
     const std::string src = fmt::format("seizure report {}", Id(seizure));
     Link(seizure, seizure_place[s], "located_in", date, src, "A1", 1);
     if (!operations_.empty() && rng_.Chance(0.7)) {
-      Link(seizure, operations_[rng_.Below(operations_.size())], "involved_in", date, src, "A1",
-           2);
+      Link(seizure, operations_[rng_.Below(operations_.size())], "involved_in", date, src, "A1", 2);
     }
     if (net.case_entity >= 0) {
       Link(seizure, static_cast<uint32_t>(net.case_entity), "involved_in", date, src, "A1", 2);
@@ -637,8 +639,8 @@ void Generator::WriteNetwork(Network& net) {
       Link(person(), seizure, "arrested_in", date, src, "A1", 2);
     }
     if (!net.documents.empty() && rng_.Chance(0.4)) {
-      Link(net.documents[rng_.Below(net.documents.size())], seizure, "seized_in", date, src,
-           "A2", 2);
+      Link(net.documents[rng_.Below(net.documents.size())], seizure, "seized_in", date, src, "A2",
+           2);
     }
   }
   for (size_t c = 0; c < net.commodities.size(); ++c) {
@@ -672,12 +674,12 @@ void Generator::WriteNetwork(Network& net) {
       date = After(date, 240);
       const uint32_t next = person();
       if (next != holder) {
-        Link(holder, next, "supplied", date, "informant report",
-             Grade(kWeak, std::size(kWeak)), 4, 0, 1);
+        Link(holder, next, "supplied", date, "informant report", Grade(kWeak, std::size(kWeak)), 4,
+             0, 1);
         holder = next;
       }
-      Link(holder, record, "possessed", date, "informant report",
-           Grade(kUsual, std::size(kUsual)), 3);
+      Link(holder, record, "possessed", date, "informant report", Grade(kUsual, std::size(kUsual)),
+           3);
       if (!net.seizures.empty()) {
         const size_t s = rng_.Below(net.seizures.size());
         Link(record, net.seizures[s], "seized_in", After(date, 60), "seizure report", "A1", 2);
@@ -698,8 +700,9 @@ void Generator::WriteBrokers() {
       static constexpr const char* kTypes[] = {"associate", "supplied", "paid", "met"};
       const char* type = kTypes[rng_.Below(4)];
       static constexpr const char* kGrades[] = {"B2", "C3", "C2", "B3", "D4"};
-      Link(b, contact, type, AnyDate(), fmt::format("informant report INF-{:04}", rng_.Below(10000)),
-           kGrades[rng_.Below(5)], static_cast<int>(rng_.Between(2, 4)));
+      Link(b, contact, type, AnyDate(),
+           fmt::format("informant report INF-{:04}", rng_.Below(10000)), kGrades[rng_.Below(5)],
+           static_cast<int>(rng_.Between(2, 4)));
     }
   }
   report_.brokers = brokers_.size();
@@ -757,8 +760,7 @@ void Generator::Populate(Network& net, Budget& b, const Budget& total, double sh
     --b.seizures;
     net.seizures.push_back(NewEntity("S", ++counters_[7], net.id, "seizure"));
   }
-  if (b.cases > 0 && rng_.Chance(D(total.cases) /
-                                 static_cast<double>(networks_.size()))) {
+  if (b.cases > 0 && rng_.Chance(D(total.cases) / static_cast<double>(networks_.size()))) {
     --b.cases;
     net.case_entity = static_cast<int>(NewEntity("K", ++counters_[8], net.id, "case"));
   }
@@ -796,8 +798,10 @@ void Generator::WriteLeftovers(Budget& b) {
       const uint32_t e = NewEntity(prefix, ++counters_[counter], -1, "unaffiliated");
       std::vector<std::pair<const char*, std::string>> fields;
       if (std::string_view(kind) == "firearm") {
-        fields = {{"make", Pick(rng_, kMakes)}, {"model", Pick(rng_, kModels)},
-                  {"calibre", Pick(rng_, kCalibres)}, {"serial", Serial()}};
+        fields = {{"make", Pick(rng_, kMakes)},
+                  {"model", Pick(rng_, kModels)},
+                  {"calibre", Pick(rng_, kCalibres)},
+                  {"serial", Serial()}};
         ++report_.firearms;
         ++report_.firearm_records;
       } else if (std::string_view(kind) == "commodity") {
@@ -855,7 +859,8 @@ GeneratorReport Generator::Run() {
     const double size = static_cast<double>(net.size);
     const double fire = net.trades[kFirearms] && fire_persons > 0 ? size / fire_persons : 0;
     const bool goods = net.trades[kGold] || net.trades[kDrugs] || net.trades[kWildlife];
-    Populate(net, b, total, size / persons, fire, goods && goods_persons > 0 ? size / goods_persons : 0);
+    Populate(net, b, total, size / persons, fire,
+             goods && goods_persons > 0 ? size / goods_persons : 0);
     WriteNetwork(net);
   }
   WriteBrokers();

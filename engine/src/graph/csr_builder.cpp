@@ -24,9 +24,7 @@ struct Accessors {
     if (!items.weights.empty()) return items.weights[i];
     return items.derived ? 1.0 : data.weight[Link(i)];
   }
-  bool Directed(size_t i) const {
-    return !items.derived && (data.flags[Link(i)] & kDirected) != 0;
-  }
+  bool Directed(size_t i) const { return !items.derived && (data.flags[Link(i)] & kDirected) != 0; }
 };
 
 double CombineWeights(Combine how, double acc, double w, bool first) {
@@ -110,9 +108,7 @@ void BuildTopology(const ModelData& data, const ItemSource& items, const Snapsho
 
   // Whether item i gives a second entry (b -> a). Undirected: always (a self-loop appears twice
   // in its vertex's list); directed: for undirected non-loop links.
-  auto mirrored = [&](size_t i) {
-    return !directed || (!acc.Directed(i) && src[i] != dst[i]);
-  };
+  auto mirrored = [&](size_t i) { return !directed || (!acc.Directed(i) && src[i] != dst[i]); };
   // When every item is mirrored (all undirected) the test is skipped in the hot loops.
   const bool all_mirrored = !directed;
 

@@ -69,12 +69,11 @@ EdgeId Snapshot::OutEdge(VertexId v, uint64_t i) const {
   }
   // The twin entry sits in w's list among its neighbours larger than w.
   const VertexId* base = out_adj_.data();
-  const uint64_t k = p - static_cast<uint64_t>(
-                             std::lower_bound(base + out_off_[v], base + p, w) - base);
+  const uint64_t k =
+      p - static_cast<uint64_t>(std::lower_bound(base + out_off_[v], base + p, w) - base);
   const uint64_t w_upper = out_off_[w] + upper_rel_[w];
   const uint64_t q =
-      static_cast<uint64_t>(std::lower_bound(base + w_upper, base + out_off_[w + 1], v) - base) +
-      k;
+      static_cast<uint64_t>(std::lower_bound(base + w_upper, base + out_off_[w + 1], v) - base) + k;
   return static_cast<EdgeId>(edge_base_[w] + Loops(w) + (q - w_upper));
 }
 
@@ -85,8 +84,8 @@ EdgeId Snapshot::InEdge(VertexId v, uint64_t i) const {
   const VertexId* in = in_adj_.data();
   const uint64_t k = q - static_cast<uint64_t>(std::lower_bound(in + in_off_[v], in + q, u) - in);
   const VertexId* out = out_adj_.data();
-  return static_cast<EdgeId>(
-      std::lower_bound(out + out_off_[u], out + out_off_[u + 1], v) - out + static_cast<ptrdiff_t>(k));
+  return static_cast<EdgeId>(std::lower_bound(out + out_off_[u], out + out_off_[u + 1], v) - out +
+                             static_cast<ptrdiff_t>(k));
 }
 
 std::vector<EdgeId> Snapshot::OutPositionEdges() const {
@@ -135,12 +134,12 @@ std::vector<EdgeId> Snapshot::InPositionEdges() const {
 
 uint64_t Snapshot::CanonicalPosition(EdgeId e, VertexId* owner) const {
   if (directed()) {
-    *owner = static_cast<VertexId>(
-        std::upper_bound(out_off_.begin(), out_off_.end(), uint64_t{e}) - out_off_.begin() - 1);
+    *owner = static_cast<VertexId>(std::upper_bound(out_off_.begin(), out_off_.end(), uint64_t{e}) -
+                                   out_off_.begin() - 1);
     return e;
   }
-  const auto u = static_cast<VertexId>(
-      std::upper_bound(edge_base_.begin(), edge_base_.end(), e) - edge_base_.begin() - 1);
+  const auto u = static_cast<VertexId>(std::upper_bound(edge_base_.begin(), edge_base_.end(), e) -
+                                       edge_base_.begin() - 1);
   *owner = u;
   const uint64_t r = e - edge_base_[u];
   const uint64_t upper = out_off_[u] + upper_rel_[u];

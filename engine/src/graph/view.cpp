@@ -27,8 +27,8 @@ Snapshot MakeView(const Snapshot& parent, const ViewFilter& filter) {
     const VertexId v = parent.VertexOf(*e);
     if (v != kNoVertex) excluded[v] = 1;
   }
-  const bool link_filters = by_type || filter.window || filter.min_confidence > 0 ||
-                            filter.max_handling > 0;
+  const bool link_filters =
+      by_type || filter.window || filter.min_confidence > 0 || filter.max_handling > 0;
   if (parent.derived() && link_filters) {
     throw UsageError(
         "link filters (types, dates, confidence, handling) do not apply to a projection; "

@@ -10,10 +10,10 @@
 #include <cstring>
 
 #include "core/hash.hpp"
-#include "linkscope/core/memory.hpp"
 #include "core/text.hpp"
 #include "ingest/csv.hpp"
 #include "ingest/readers.hpp"
+#include "linkscope/core/memory.hpp"
 
 namespace linkscope::detail {
 namespace {
@@ -241,8 +241,7 @@ template <char kDelim>
     size_t k = non_digit ? static_cast<size_t>(__builtin_ctzll(non_digit)) >> 3 : 8;
     k = std::min(k, static_cast<size_t>(end - p));
     if (k == 0) break;
-    const uint64_t digits =
-        k == 8 ? x : (x << (8 * (8 - k))) | (0x3030303030303030ULL >> (8 * k));
+    const uint64_t digits = k == 8 ? x : (x << (8 * (8 - k))) | (0x3030303030303030ULL >> (8 * k));
     v = v * kPow10[k] + ParseEightDigits(digits);
     p += k;
     if (k < 8) break;
@@ -261,8 +260,8 @@ template <char kDelim>
       std::memcpy(&x, p, 8);
       const uint64_t quote = x ^ (kOnes * '"');
       const uint64_t del = x ^ (kOnes * 0x7F);
-      uint64_t stop = ((x - kOnes * 0x21) & ~x) | x | ((quote - kOnes) & ~quote) |
-                      ((del - kOnes) & ~del);
+      uint64_t stop =
+          ((x - kOnes * 0x21) & ~x) | x | ((quote - kOnes) & ~quote) | ((del - kOnes) & ~del);
       if (kDelim == ',' || kDelim == ';') {
         const uint64_t delim = x ^ (kOnes * static_cast<unsigned char>(kDelim));
         stop |= (delim - kOnes) & ~delim;
@@ -453,8 +452,8 @@ class EdgeListReader {
       if (parsed > kResolveLag) resolve(ring[resolved++ % kWindow]);
     }
     // Drain the window in order.
-    for (uint64_t i = resolved + kResolveLag > parsed ? resolved : parsed - kResolveLag;
-         i < parsed; ++i) {
+    for (uint64_t i = resolved + kResolveLag > parsed ? resolved : parsed - kResolveLag; i < parsed;
+         ++i) {
       prefetch_bytes(ring[i % kWindow]);
     }
     while (resolved < parsed) resolve(ring[resolved++ % kWindow]);
@@ -463,8 +462,8 @@ class EdgeListReader {
 
   // One fast-path line at q: source, target and an optional weight, then the line end.
   template <char kDelim>
-  static bool ParseLine(const char*& q, const char* end, bool header2, bool header3,
-                        FastField* a, FastField* b, double* weight) {
+  static bool ParseLine(const char*& q, const char* end, bool header2, bool header3, FastField* a,
+                        FastField* b, double* weight) {
     if (*q == '#' || *q == '%') return false;
     if (!ReadFastField<kDelim>(q, end, a) || q >= end || *q == '\n' || *q == '\r') return false;
     SkipSeparator<kDelim>(q, end);
@@ -520,8 +519,7 @@ class EdgeListReader {
         sink_.Reject(line_no_, error_col_, error_);
         return next;
       }
-      if (tokens_.size() >= 2 && IsHeaderName(tokens_[0].text) &&
-          IsHeaderName(tokens_[1].text)) {
+      if (tokens_.size() >= 2 && IsHeaderName(tokens_[0].text) && IsHeaderName(tokens_[1].text)) {
         ReadHeader();
         return next;
       }
@@ -583,9 +581,9 @@ class EdgeListReader {
       return;
     }
     if (!names_.empty() && tokens_.size() != names_.size()) {
-      sink_.Reject(line, tokens_.size() > names_.size() ? tokens_[names_.size()].column : 0,
-                   fmt::format("line has {} fields; the header has {}", tokens_.size(),
-                               names_.size()));
+      sink_.Reject(
+          line, tokens_.size() > names_.size() ? tokens_[names_.size()].column : 0,
+          fmt::format("line has {} fields; the header has {}", tokens_.size(), names_.size()));
       return;
     }
     double weight = 1.0;
@@ -631,18 +629,18 @@ class EdgeListReader {
       row.type = i < types_.size() ? types_[i] : PropertyType::kString;
       if (const size_t bad = FindInvalidUtf8(value); bad != std::string_view::npos) {
         const auto lead = static_cast<size_t>(value.data() - tokens_[i].text.data());
-        sink_.Reject(line,
-                     tokens_[i].column +
-                         static_cast<uint32_t>(bad + lead + (tokens_[i].quoted ? 1 : 0)),
-                     "invalid UTF-8");
+        sink_.Reject(
+            line,
+            tokens_[i].column + static_cast<uint32_t>(bad + lead + (tokens_[i].quoted ? 1 : 0)),
+            "invalid UTF-8");
         return;
       }
       if (row.type == PropertyType::kNumber) {
         auto number = ParseNumber(value);
         if (!number) {
-          sink_.Reject(line, tokens_[i].column,
-                       fmt::format("column {}: {} is not a number", Quote(names_[i]),
-                                   Quote(value)));
+          sink_.Reject(
+              line, tokens_[i].column,
+              fmt::format("column {}: {} is not a number", Quote(names_[i]), Quote(value)));
           return;
         }
         row.number = *number;
@@ -650,7 +648,8 @@ class EdgeListReader {
         std::string why;
         auto range = ParseDate(value, &why);
         if (!range) {
-          sink_.Reject(line, tokens_[i].column, fmt::format("column {}: {}", Quote(names_[i]), why));
+          sink_.Reject(line, tokens_[i].column,
+                       fmt::format("column {}: {}", Quote(names_[i]), why));
           return;
         }
         row.date = *range;
@@ -678,7 +677,7 @@ class EdgeListReader {
   LineSplitter splitter_;
   IntIdCache cache_;
   std::vector<Token> tokens_;
-  std::vector<std::string> names_;  // header names of the columns
+  std::vector<std::string> names_;   // header names of the columns
   std::vector<PropertyType> types_;  // per column, from ":number"/":date" header suffixes
   std::vector<std::pair<PropertyRow, std::string_view>> props_;
   size_t weight_col_ = 2;

@@ -52,8 +52,8 @@ class Lexer {
     if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') return Number(t);
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
       const size_t b = pos_;
-      while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) ||
-                                     text_[pos_] == '_')) {
+      while (pos_ < text_.size() &&
+             (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_')) {
         ++pos_;
       }
       t.type = Token::Type::kKey;
@@ -136,19 +136,27 @@ class Lexer {
       }
       const std::string_view name = s.substr(i + 1, semi - i - 1);
       uint32_t cp = 0;
-      if (name == "quot") cp = '"';
-      else if (name == "amp") cp = '&';
-      else if (name == "lt") cp = '<';
-      else if (name == "gt") cp = '>';
-      else if (name == "apos") cp = '\'';
+      if (name == "quot")
+        cp = '"';
+      else if (name == "amp")
+        cp = '&';
+      else if (name == "lt")
+        cp = '<';
+      else if (name == "gt")
+        cp = '>';
+      else if (name == "apos")
+        cp = '\'';
       else if (name.size() > 1 && name[0] == '#') {
         const bool hex = name[1] == 'x' || name[1] == 'X';
         const std::string_view digits = name.substr(hex ? 2 : 1);
         for (char c : digits) {
           int d = -1;
-          if (c >= '0' && c <= '9') d = c - '0';
-          else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-          else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+          if (c >= '0' && c <= '9')
+            d = c - '0';
+          else if (hex && c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+          else if (hex && c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
           if (d < 0 || cp > 0x10FFFF) {
             cp = 0;
             break;
@@ -189,7 +197,7 @@ class Lexer {
   std::deque<std::string> decoded_;
 };
 
-struct Item {  // a node or an edge block
+struct Item {                                        // a node or an edge block
   std::vector<std::pair<std::string, Token>> attrs;  // dotted key -> scalar
   uint64_t line = 0;
   uint32_t column = 0;
@@ -273,7 +281,8 @@ class Parser {
       if (key.type == Token::Type::kEnd) Fail(open, "list opened here is not closed");
       if (key.type != Token::Type::kKey) Fail(key, "expected a key");
       Token value = lex_.Next();
-      std::string name = prefix.empty() ? std::string(key.text) : prefix + "." + std::string(key.text);
+      std::string name =
+          prefix.empty() ? std::string(key.text) : prefix + "." + std::string(key.text);
       if (value.type == Token::Type::kOpen) {
         ReadList(value, name, item);
       } else if (value.type == Token::Type::kNumber || value.type == Token::Type::kString) {
@@ -359,9 +368,9 @@ class Parser {
       const std::string id(Trim(rec[Field::kId].text));
       auto [it, inserted] = node_lines.emplace(id, node.line);
       if (!inserted) {
-        sink_.Reject(node.line, node.column,
-                     fmt::format("node id {} is declared twice (first at line {})", Quote(id),
-                                 it->second));
+        sink_.Reject(
+            node.line, node.column,
+            fmt::format("node id {} is declared twice (first at line {})", Quote(id), it->second));
         continue;
       }
       FieldValue& k = rec[Field::kKind];

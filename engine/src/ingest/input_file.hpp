@@ -37,7 +37,7 @@ class InputFile {
   uint64_t bytes_read_ = 0;
   std::string_view memory_;  // content of an in-memory file
   bool in_memory_ = false;
-  std::string peeked_;       // bytes read by Peek and not yet returned by Read
+  std::string peeked_;  // bytes read by Peek and not yet returned by Read
   size_t peeked_pos_ = 0;
 };
 

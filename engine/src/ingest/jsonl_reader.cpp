@@ -159,8 +159,8 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
     if (state_ == State::kTop) {
       auto f = FieldByName(key);
       if (!f) {
-        return Fail(col, "unknown field " + Quote(key) +
-                             " (free attributes go inside \"properties\")");
+        return Fail(col,
+                    "unknown field " + Quote(key) + " (free attributes go inside \"properties\")");
       }
       const auto bit = uint32_t{1} << static_cast<unsigned>(*f);
       if (seen_ & bit) return Fail(col, "field " + Quote(key) + " appears twice");
@@ -333,10 +333,9 @@ class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Rec
   char numbuf_[3][24] = {};
 };
 
-constexpr unsigned kParseFlags = rapidjson::kParseInsituFlag |
-                                 rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseStopWhenDoneFlag |
-                                 rapidjson::kParseFullPrecisionFlag;
+constexpr unsigned kParseFlags =
+    rapidjson::kParseInsituFlag | rapidjson::kParseValidateEncodingFlag |
+    rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseFullPrecisionFlag;
 
 }  // namespace
 
@@ -401,8 +400,7 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
           sink.Link(rec);
           break;
         case RecordHandler::Kind::kUnset:
-          sink.Reject(line_no, rec.column,
-                      "record without \"record\": say \"entity\" or \"link\"");
+          sink.Reject(line_no, rec.column, "record without \"record\": say \"entity\" or \"link\"");
           break;
       }
     }

@@ -154,13 +154,13 @@ InputFormat DetectFormat(std::string_view path, std::string_view head) {
     return SniffDelimited(head);
   }
   if (ext == "ijson") {
-    throw UsageError(fmt::format(
-        "{}: FollowTheMoney entity streams (.ijson) are not supported yet", path));
+    throw UsageError(
+        fmt::format("{}: FollowTheMoney entity streams (.ijson) are not supported yet", path));
   }
-  throw UsageError(fmt::format(
-      "{}: cannot tell the format from the extension \".{}\"; pass --input-format "
-      "(jsonl, links, entities, edgelist, matrix or gml)",
-      path, ext));
+  throw UsageError(
+      fmt::format("{}: cannot tell the format from the extension \".{}\"; pass --input-format "
+                  "(jsonl, links, entities, edgelist, matrix or gml)",
+                  path, ext));
 }
 
 namespace {
@@ -203,8 +203,8 @@ void ReadOne(InputFile& in, const LoadOptions& options, LoadState& state, LoadRe
     ++report.rejected;
     ++fr.rejected;
     if (report.errors.size() < options.max_diagnostics) {
-      report.errors.push_back(Diagnostic{e.file(), e.line(), e.column(),
-                                         e.reason() + " (rest of the file skipped)"});
+      report.errors.push_back(
+          Diagnostic{e.file(), e.line(), e.column(), e.reason() + " (rest of the file skipped)"});
     }
   }
   sink.reset();  // finishes the sink's bulk appends and counts before the report is taken

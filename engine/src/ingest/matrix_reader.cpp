@@ -107,8 +107,7 @@ void ReadMatrix(std::string_view original, Sink& sink) {
     if (cells.size() != ncols + 1) {
       const bool extra = cells.size() > ncols + 1;
       sink.Reject(extra ? cells[ncols + 1].line : line, extra ? cells[ncols + 1].column : 0,
-                  fmt::format("ragged row: {} cells; the header has {}", cells.size(),
-                              ncols + 1));
+                  fmt::format("ragged row: {} cells; the header has {}", cells.size(), ncols + 1));
       // The row stays as a label without ties, so the matrix keeps its shape (lenient mode).
       rows.push_back(Row{label, line, cells[0].column, false});
       continue;
@@ -121,8 +120,7 @@ void ReadMatrix(std::string_view original, Sink& sink) {
       if (t.empty()) continue;  // an empty cell is no tie
       auto v = ParseNumber(t);
       if (!v || !std::isfinite(*v)) {
-        ok = sink.Reject(line, cells[j].column,
-                         fmt::format("cell {} is not a number", Quote(t)));
+        ok = sink.Reject(line, cells[j].column, fmt::format("cell {} is not a number", Quote(t)));
       } else if (*v < 0) {
         ok = sink.Reject(line, cells[j].column,
                          fmt::format("negative tie value {}: signed ties are not supported", *v));
@@ -197,10 +195,10 @@ void ReadMatrix(std::string_view original, Sink& sink) {
       // A rejected row (lenient mode) has no ties: its mirror cells say nothing.
       if (!rows[c.col].ok) continue;
       const Cell mirror{c.col, c.row, 0};
-      auto m = std::lower_bound(sorted.begin(), sorted.end(), mirror,
-                                [](const Cell& a, const Cell& b) {
-                                  return a.row != b.row ? a.row < b.row : a.col < b.col;
-                                });
+      auto m =
+          std::lower_bound(sorted.begin(), sorted.end(), mirror, [](const Cell& a, const Cell& b) {
+            return a.row != b.row ? a.row < b.row : a.col < b.col;
+          });
       if (m == sorted.end() || m->row != c.col || m->col != c.row || m->value != c.value) {
         symmetric = false;
         break;

@@ -14,10 +14,10 @@ namespace linkscope::detail {
 namespace {
 
 constexpr std::string_view kFieldNames[kFieldCount] = {
-    "record", "id",   "kind",    "name",   "aliases",    "country", "date",
-    "start",  "end",  "source",  "category", "quantity", "unit",    "subtype",
-    "make",   "model", "calibre", "serial", "properties", "from",   "to",
-    "type",   "directed", "weight", "grade", "handling"};
+    "record", "id",       "kind",    "name",     "aliases",    "country", "date",
+    "start",  "end",      "source",  "category", "quantity",   "unit",    "subtype",
+    "make",   "model",    "calibre", "serial",   "properties", "from",    "to",
+    "type",   "directed", "weight",  "grade",    "handling"};
 
 constexpr size_t kMaxIdBytes = 4096;
 
@@ -254,8 +254,8 @@ std::optional<LinkTypeId> Sink::ResolveLinkType(std::string_view name, std::stri
     return std::nullopt;
   }
   if (lower.size() > 128 || HasControl(lower)) {
-    *error = fmt::format("bad link type {}: at most 128 bytes, no control characters",
-                         Quote(lower));
+    *error =
+        fmt::format("bad link type {}: at most 128 bytes, no control characters", Quote(lower));
     return std::nullopt;
   }
   const uint32_t t = data_.link_types.Intern(lower);
@@ -267,9 +267,9 @@ std::optional<LinkTypeId> Sink::ResolveLinkType(std::string_view name, std::stri
 }
 
 void Sink::ThrowFull(uint64_t line) {
-  throw InputError(file_, line, 0,
-                   fmt::format("a graph holds at most {} entities and {} links", kMaxRecords,
-                               kMaxRecords));
+  throw InputError(
+      file_, line, 0,
+      fmt::format("a graph holds at most {} entities and {} links", kMaxRecords, kMaxRecords));
 }
 
 Sink::~Sink() {
@@ -454,8 +454,8 @@ bool Sink::Entity(const RawRecord& r) {
   const RecordScope scope(*this);
   FieldReader in{*this, r};
   if (const Field f = ForeignField(r, IsEntityField); f != Field::kCount) {
-    return in.Fail(r[f], fmt::format("field \"{}\" does not apply to entity records",
-                                     FieldName(f)));
+    return in.Fail(r[f],
+                   fmt::format("field \"{}\" does not apply to entity records", FieldName(f)));
   }
   EntityDraft d;
   d.id = in.Id(Field::kId, "entity record without \"id\"");
@@ -632,19 +632,18 @@ bool Sink::ApplyEntity(const EntityDraft& d, const RawRecord& r) {
       const FirearmRow& f = data_.firearms[row.firearm];
       const std::string_view known_make = data_.text.Get(f.make);
       const std::string_view known_serial = data_.text.Get(f.serial);
-      const bool make_differs = !make.empty() && !known_make.empty() &&
-                                NormalizeMake(make) != NormalizeMake(known_make);
+      const bool make_differs =
+          !make.empty() && !known_make.empty() && NormalizeMake(make) != NormalizeMake(known_make);
       const bool serial_differs = !serial.empty() && !known_serial.empty() &&
                                   NormalizeSerial(serial) != NormalizeSerial(known_serial);
       if (make_differs || serial_differs) {
         const Field field = make_differs ? Field::kMake : Field::kSerial;
         const FieldValue& v = r[field];
-        return Reject(r.line, v.column ? v.column : r.column,
-                      fmt::format("firearm {} has {} {} ({}); this record gives {}", Quote(d.id),
-                                  FieldName(field),
-                                  Quote(make_differs ? known_make : known_serial),
-                                  DescribeDeclaration(existing),
-                                  Quote(make_differs ? make : serial)));
+        return Reject(
+            r.line, v.column ? v.column : r.column,
+            fmt::format("firearm {} has {} {} ({}); this record gives {}", Quote(d.id),
+                        FieldName(field), Quote(make_differs ? known_make : known_serial),
+                        DescribeDeclaration(existing), Quote(make_differs ? make : serial)));
       }
       if (make.empty()) make = known_make;
       if (serial.empty()) serial = known_serial;
@@ -830,8 +829,7 @@ bool Sink::Link(const RawRecord& r) {
   const RecordScope scope(*this);
   FieldReader in{*this, r};
   if (const Field f = ForeignField(r, IsLinkField); f != Field::kCount) {
-    return in.Fail(r[f], fmt::format("field \"{}\" does not apply to link records",
-                                     FieldName(f)));
+    return in.Fail(r[f], fmt::format("field \"{}\" does not apply to link records", FieldName(f)));
   }
   const std::string_view from = in.Id(Field::kFrom, "link without \"from\"");
   if (!in.ok) return false;

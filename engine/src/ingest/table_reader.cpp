@@ -65,7 +65,8 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
     Column col;
     std::string lower = AsciiLower(name);
     const size_t colon = name.rfind(':');
-    std::string_view suffix = colon == std::string::npos ? "" : std::string_view(lower).substr(colon + 1);
+    std::string_view suffix =
+        colon == std::string::npos ? "" : std::string_view(lower).substr(colon + 1);
     if (suffix == "number" || suffix == "date" || suffix == "string") {
       col.type = suffix == "number" ? PropertyType::kNumber
                  : suffix == "date" ? PropertyType::kDate
@@ -126,8 +127,7 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
       const bool extra = cells.size() > columns.size();
       sink.Reject(extra ? cells[columns.size()].line : line,
                   extra ? cells[columns.size()].column : 0,
-                  fmt::format("row has {} cells; the header has {}", cells.size(),
-                              columns.size()));
+                  fmt::format("row has {} cells; the header has {}", cells.size(), columns.size()));
       continue;
     }
     if (!ValidUtf8(cells, sink)) continue;
@@ -159,9 +159,9 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
       } else if (col.type == PropertyType::kNumber) {
         auto num = ParseNumber(value);
         if (!num) {
-          ok = sink.Reject(c.line, c.column,
-                           fmt::format("column {}: {} is not a number", Quote(col.key),
-                                       Quote(value)));
+          ok = sink.Reject(
+              c.line, c.column,
+              fmt::format("column {}: {} is not a number", Quote(col.key), Quote(value)));
           break;
         }
         p.number = *num;

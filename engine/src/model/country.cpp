@@ -24,7 +24,8 @@ constexpr const char* kCodes =
     "PNPCN PRPRI PSPSE PTPRT PWPLW PYPRY QAQAT REREU ROROU RSSRB RURUS RWRWA SASAU SBSLB SCSYC "
     "SDSDN SESWE SGSGP SHSHN SISVN SJSJM SKSVK SLSLE SMSMR SNSEN SOSOM SRSUR SSSSD STSTP SVSLV "
     "SXSXM SYSYR SZSWZ TCTCA TDTCD TFATF TGTGO THTHA TJTJK TKTKL TLTLS TMTKM TNTUN TOTON TRTUR "
-    "TTTTO TVTUV TWTWN TZTZA UAUKR UGUGA UMUMI USUSA UYURY UZUZB VAVAT VCVCT VEVEN VGVGB VIVIR VNVNM "
+    "TTTTO TVTUV TWTWN TZTZA UAUKR UGUGA UMUMI USUSA UYURY UZUZB VAVAT VCVCT VEVEN VGVGB VIVIR "
+    "VNVNM "
     "VUVUT WFWLF WSWSM XKXKX YEYEM YTMYT ZAZAF ZMZMB ZWZWE";
 
 constexpr size_t kEntry = 6;  // "AAXXX "
@@ -48,9 +49,9 @@ std::optional<CountryCode> ParseCountry(std::string_view text) {
     const bool match = text.size() == 2 ? (e[0] == up[0] && e[1] == up[1])
                                         : (e[2] == up[0] && e[3] == up[1] && e[4] == up[2]);
     if (match) {
-      return static_cast<CountryCode>((static_cast<unsigned>(static_cast<unsigned char>(e[0]))
-                                       << 8) |
-                                      static_cast<unsigned char>(e[1]));
+      return static_cast<CountryCode>(
+          (static_cast<unsigned>(static_cast<unsigned char>(e[0])) << 8) |
+          static_cast<unsigned char>(e[1]));
     }
   }
   return std::nullopt;

@@ -8,8 +8,8 @@ namespace linkscope {
 namespace {
 
 constexpr std::array<std::string_view, kBuiltinKindCount> kKindNames = {
-    "unknown", "person", "organization", "firearm", "ammunition", "seizure",  "commodity",
-    "location", "event", "case",         "vehicle", "phone",      "account", "document"};
+    "unknown",  "person", "organization", "firearm", "ammunition", "seizure", "commodity",
+    "location", "event",  "case",         "vehicle", "phone",      "account", "document"};
 
 constexpr std::array<std::string_view, 7> kCategoryNames = {"",     "gold", "drugs", "wildlife",
                                                             "cash", "fuel", "other"};

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "linkscope/model/firearm.hpp"
 #include "core/text.hpp"
+#include "linkscope/model/firearm.hpp"
 #include "model/model_data.hpp"
 
 namespace linkscope {
@@ -34,12 +34,8 @@ std::string_view Model::ExternalId(EntityId e) const {
   return data_->ids.Get(data_->entities[e].primary_id);
 }
 KindId Model::Kind(EntityId e) const { return data_->entities[e].kind; }
-std::string_view Model::Name(EntityId e) const {
-  return data_->text.Get(data_->entities[e].name);
-}
-std::string Model::Country(EntityId e) const {
-  return CountryToString(data_->entities[e].country);
-}
+std::string_view Model::Name(EntityId e) const { return data_->text.Get(data_->entities[e].name); }
+std::string Model::Country(EntityId e) const { return CountryToString(data_->entities[e].country); }
 CountryCode Model::CountryCodeOf(EntityId e) const { return data_->entities[e].country; }
 DateRange Model::Dates(EntityId e) const { return data_->entities[e].dates; }
 bool Model::Implicit(EntityId e) const {
@@ -53,8 +49,8 @@ std::pair<typename std::vector<Row>::const_iterator, typename std::vector<Row>::
 RowsOf(const std::vector<Row>& rows, uint32_t owner, OwnerOf owner_of) {
   auto lo = std::partition_point(rows.begin(), rows.end(),
                                  [&](const Row& r) { return owner_of(r) < owner; });
-  auto hi = std::partition_point(lo, rows.end(),
-                                 [&](const Row& r) { return owner_of(r) == owner; });
+  auto hi =
+      std::partition_point(lo, rows.end(), [&](const Row& r) { return owner_of(r) == owner; });
   return {lo, hi};
 }
 

@@ -9,11 +9,11 @@ ModelData::ModelData() {
 }
 
 ModelData::Mark ModelData::GetMark() const {
-  return Mark{entities.size(),       ids.size(),         kinds.size(),    firearm_keys.size(),
-              firearms.size(),       commodities.size(), records.size(),  aliases.size(),
-              entity_props.size(),   from.size(),        link_props.size(), link_ids.size(),
-              link_types.size(),     sources.size(),     property_keys.size(), files.size(),
-              text.size(),           ids_are_entities};
+  return Mark{entities.size(),     ids.size(),         kinds.size(),         firearm_keys.size(),
+              firearms.size(),     commodities.size(), records.size(),       aliases.size(),
+              entity_props.size(), from.size(),        link_props.size(),    link_ids.size(),
+              link_types.size(),   sources.size(),     property_keys.size(), files.size(),
+              text.size(),         ids_are_entities};
 }
 
 void ModelData::Truncate(const Mark& m) {
@@ -55,7 +55,8 @@ template <typename Row, typename Key>
 void StableSortBy(std::vector<Row>& rows, size_t sorted, Key key) {
   auto less = [&](const Row& a, const Row& b) { return key(a) < key(b); };
   const size_t from = sorted > 0 ? sorted - 1 : 0;
-  if (from >= rows.size() || std::is_sorted(rows.begin() + static_cast<ptrdiff_t>(from), rows.end(), less)) {
+  if (from >= rows.size() ||
+      std::is_sorted(rows.begin() + static_cast<ptrdiff_t>(from), rows.end(), less)) {
     return;
   }
   std::stable_sort(rows.begin(), rows.end(), less);

@@ -27,13 +27,13 @@ enum EntityFlags : uint8_t {
 };
 
 struct EntityRow {
-  uint32_t primary_id = kNoText;  // ids pool index of the smallest external id
+  uint32_t primary_id = kNoText;   // ids pool index of the smallest external id
   EntityId canonical = kNoEntity;  // itself; during a load also "merged into"
   KindId kind = 0;
   CountryCode country = kNoCountry;
   uint8_t flags = 0;
   CommodityCategory category = CommodityCategory::kNone;
-  uint32_t name = kNoText;       // text arena
+  uint32_t name = kNoText;  // text arena
   DateRange dates;
   uint32_t firearm = kNone32;    // row in ModelData::firearms
   uint32_t commodity = kNone32;  // row in ModelData::commodities
@@ -58,11 +58,11 @@ struct CommodityRow {
 // One entity record as read: which id and source declared the entity, and where.
 struct RecordRow {
   EntityId entity;
-  uint32_t id;                 // ids pool
-  uint32_t source = kNone32;   // sources pool
-  uint32_t file = kNone32;     // files pool
+  uint32_t id;                // ids pool
+  uint32_t source = kNone32;  // sources pool
+  uint32_t file = kNone32;    // files pool
   uint64_t line = 0;
-  uint32_t serial = kNoText;   // firearm serial as this record wrote it
+  uint32_t serial = kNoText;  // firearm serial as this record wrote it
 };
 
 struct AliasRow {
@@ -152,7 +152,7 @@ struct ModelData {
   HugeVector<EntityRow> entities;
   InternPool ids;                  // every external id ever declared or referenced
   HugeVector<EntityId> id_entity;  // ids pool index -> entity
-  InternPool kinds;                 // built-in kinds first, so KindId == pool index
+  InternPool kinds;                // built-in kinds first, so KindId == pool index
   InternPool firearm_keys;
   std::vector<EntityId> key_entity;  // firearm_keys index -> entity
   std::vector<FirearmRow> firearms;
@@ -210,8 +210,7 @@ struct ModelData {
   // Sizes of every append-only container: a load records one and truncates back to it.
   struct Mark {
     size_t entities, ids, kinds, firearm_keys, firearms, commodities, records, aliases,
-        entity_props, links, link_props, link_ids, link_types, sources, property_keys, files,
-        text;
+        entity_props, links, link_props, link_ids, link_types, sources, property_keys, files, text;
     bool ids_are_entities;
   };
   Mark GetMark() const;

@@ -6,10 +6,10 @@
 #pragma once
 
 #include <cstdint>
-
-#include "linkscope/core/types.hpp"
 #include <span>
 #include <utility>
+
+#include "linkscope/core/types.hpp"
 
 namespace linkscope {
 

@@ -47,7 +47,7 @@ struct EntityInput {
 // A link record; fields as in the JSON Lines schema.
 struct LinkInput {
   std::string from, to;
-  std::string type;  // "" = LoadOptions::link_type
+  std::string type;              // "" = LoadOptions::link_type
   std::optional<bool> directed;  // unset = the type's default
   double weight = 1.0;
   std::string date, start, end;

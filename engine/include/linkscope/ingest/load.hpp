@@ -10,13 +10,13 @@
 namespace linkscope {
 
 enum class InputFormat : uint8_t {
-  kAuto,         // from the extension and, for CSV, from the header
-  kJsonLines,    // linkscope JSON Lines (.jsonl, .ndjson)
-  kLinksTable,   // CSV/TSV with a header naming at least "from" and "to"
+  kAuto,           // from the extension and, for CSV, from the header
+  kJsonLines,      // linkscope JSON Lines (.jsonl, .ndjson)
+  kLinksTable,     // CSV/TSV with a header naming at least "from" and "to"
   kEntitiesTable,  // CSV/TSV with a header naming at least "id"
-  kEdgeList,     // source target [weight] ..., CSV/TSV/space-separated, optional header
-  kMatrix,       // UCINET-style adjacency or incidence matrix CSV
-  kGml,          // Graph Modelling Language
+  kEdgeList,       // source target [weight] ..., CSV/TSV/space-separated, optional header
+  kMatrix,         // UCINET-style adjacency or incidence matrix CSV
+  kGml,            // Graph Modelling Language
 };
 
 // "auto", "jsonl", "links", "entities", "edgelist", "matrix", "gml".
@@ -65,9 +65,9 @@ struct LoadReport {
   std::vector<Diagnostic> warnings;  // accepted records with a note (e.g. a conflicting value)
   uint64_t rejected = 0;             // all rejected records, also those beyond max_diagnostics
   uint64_t warning_count = 0;
-  uint64_t entities_created = 0;     // new entities, including implicit ones
-  uint64_t implicit_created = 0;     // created because a link named an undeclared id
-  uint64_t firearm_merges = 0;       // firearm records resolved onto another record's entity
+  uint64_t entities_created = 0;  // new entities, including implicit ones
+  uint64_t implicit_created = 0;  // created because a link named an undeclared id
+  uint64_t firearm_merges = 0;    // firearm records resolved onto another record's entity
   uint64_t links_added = 0;
 };
 

@@ -38,8 +38,7 @@ class ConfidenceTable {
   ConfidenceTable();  // the default table above
 
   static ConfidenceTable FromFactors(const std::array<double, 6>& reliability,
-                                     const std::array<double, 6>& credibility,
-                                     double ungraded);
+                                     const std::array<double, 6>& credibility, double ungraded);
   double Get(Grade g) const { return values_[g.code]; }
   // Sets one entry; value must be in (0, 1] (UsageError otherwise).
   void Set(Grade g, double value);

@@ -38,7 +38,15 @@ std::string_view BuiltinKindName(KindId kind);
 std::optional<KindId> FindBuiltinKind(std::string_view name);
 
 // Category of a commodity entity. Firearms and ammunition are kinds of their own.
-enum class CommodityCategory : uint8_t { kNone = 0, kGold, kDrugs, kWildlife, kCash, kFuel, kOther };
+enum class CommodityCategory : uint8_t {
+  kNone = 0,
+  kGold,
+  kDrugs,
+  kWildlife,
+  kCash,
+  kFuel,
+  kOther
+};
 
 std::string_view CommodityCategoryName(CommodityCategory c);
 std::optional<CommodityCategory> ParseCommodityCategory(std::string_view name);
