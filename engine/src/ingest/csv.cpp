@@ -1,5 +1,7 @@
 #include "ingest/csv.hpp"
 
+#include <fmt/format.h>
+
 #include "core/text.hpp"
 
 namespace linkscope::detail {
@@ -122,6 +124,50 @@ char SniffDelimiter(std::string_view line) {
   if (n.tabs > n.commas && n.tabs >= n.semicolons) return '\t';
   if (n.semicolons > n.commas && n.semicolons > n.tabs) return ';';
   return ',';
+}
+
+bool IsEdgeListHeaderName(std::string_view name) {
+  for (std::string_view n : {"source", "target", "from", "to", "src", "dst", "node1", "node2",
+                             "head", "tail", "source_id", "target_id"}) {
+    if (EqualsIgnoreCase(Trim(name), n)) return true;
+  }
+  return false;
+}
+
+TypedColumnName SplitTypedColumnName(std::string_view header_cell) {
+  TypedColumnName out;
+  out.name = std::string(Trim(header_cell));
+  out.lower = AsciiLower(out.name);
+  const size_t colon = out.lower.rfind(':');
+  if (colon == std::string::npos) return out;
+  const std::string_view suffix = std::string_view(out.lower).substr(colon + 1);
+  if (suffix == "number") {
+    out.type = PropertyType::kNumber;
+  } else if (suffix == "date") {
+    out.type = PropertyType::kDate;
+  } else if (suffix == "string") {
+    out.type = PropertyType::kString;
+  } else {
+    return out;
+  }
+  out.name.resize(colon);
+  out.lower.resize(colon);
+  return out;
+}
+
+std::string ParseTypedValue(PropertyType type, std::string_view column, std::string_view value,
+                            double* number, DateRange* date) {
+  if (type == PropertyType::kNumber) {
+    const auto n = ParseNumber(value);
+    if (!n) return fmt::format("column {}: {} is not a number", Quote(column), Quote(value));
+    *number = *n;
+  } else if (type == PropertyType::kDate) {
+    std::string why;
+    const auto range = ParseDate(value, &why);
+    if (!range) return fmt::format("column {}: {}", Quote(column), why);
+    *date = *range;
+  }
+  return {};
 }
 
 std::string_view FirstLine(std::string_view text, size_t start) {

@@ -4,9 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "linkscope/core/date.hpp"
+#include "model/model_data.hpp"
 
 namespace linkscope::detail {
 
@@ -49,6 +53,23 @@ DelimiterCounts CountDelimiters(std::string_view line);
 // The delimiter of a header line: the most frequent of ',', ';' and TAB outside quotes
 // (',' on a tie or when none occurs).
 char SniffDelimiter(std::string_view header_line);
+
+// True for the names an edge-list header gives its first two columns ("source", "target",
+// "from", "to", ...; any case, blanks ignored).
+bool IsEdgeListHeaderName(std::string_view name);
+
+// A column name with an optional type suffix: "age:number" is property "age" of type number.
+struct TypedColumnName {
+  std::string name;                  // without the suffix, as written
+  std::string lower;                 // the same, lower-cased
+  std::optional<PropertyType> type;  // set when a ":number", ":date" or ":string" suffix was given
+};
+TypedColumnName SplitTypedColumnName(std::string_view header_cell);
+
+// Parses a property value of a typed column into *p (number or date; strings are kept as they
+// are). Returns "" or the reason the value is bad ("column \"age\": \"x\" is not a number").
+std::string ParseTypedValue(PropertyType type, std::string_view column, std::string_view value,
+                            double* number, DateRange* date);
 
 // The first line of text (without its line break).
 std::string_view FirstLine(std::string_view text, size_t start);

@@ -13,12 +13,11 @@
 #include "core/text.hpp"
 #include "ingest/csv.hpp"
 #include "ingest/readers.hpp"
+#include "ingest/sink.hpp"
 #include "linkscope/core/memory.hpp"
 
 namespace linkscope::detail {
 namespace {
-
-constexpr size_t kMaxIdBytes = 4096;  // as for every other format (sink.cpp)
 
 // Integer external id -> entity, for ids written in canonical decimal.
 class IntIdCache {
@@ -73,16 +72,6 @@ class IntIdCache {
   uint64_t mask_ = 0;
   size_t count_ = 0;
 };
-
-bool IsHeaderName(std::string_view s) {
-  static constexpr std::string_view kNames[] = {"source", "target", "from",      "to",
-                                                "src",    "dst",    "node1",     "node2",
-                                                "head",   "tail",   "source_id", "target_id"};
-  for (std::string_view n : kNames) {
-    if (EqualsIgnoreCase(Trim(s), n)) return true;
-  }
-  return false;
-}
 
 struct Token {
   std::string_view text;
@@ -171,24 +160,15 @@ char DelimiterOf(std::string_view line) {
   return n.semicolons > n.commas ? ';' : ',';
 }
 
-// Endpoint id check for tokens that are not plain ASCII identifiers; *offset is where the
-// problem is within the id.
+// Endpoint id check for tokens that are not plain ASCII identifiers: UTF-8 first (edge lists
+// are not validated as a whole), then the rules every format applies (sink.cpp).
 std::string IdProblemOf(std::string_view id, size_t* offset) {
   *offset = 0;
-  if (id.empty()) return "empty id";
   if (const size_t bad = FindInvalidUtf8(id); bad != std::string_view::npos) {
     *offset = bad;
     return "invalid UTF-8";
   }
-  for (size_t i = 0; i < id.size(); ++i) {
-    const auto u = static_cast<unsigned char>(id[i]);
-    if (u < 0x20 || u == 0x7F) {
-      *offset = i;
-      return "id contains a control character";
-    }
-  }
-  if (id.size() > kMaxIdBytes) return fmt::format("id longer than {} bytes", kMaxIdBytes);
-  return {};
+  return IdProblem(id, offset);
 }
 
 inline bool PlainAscii(std::string_view s) {
@@ -334,15 +314,19 @@ class EdgeListReader {
     d.to.reserve(d.to.size() + expected + expected / 16);
   }
 
-  EntityId FastEntity(const FastField& f) {
-    const std::string_view id(f.text, f.len);
-    if (!f.is_int) return sink_.ImplicitEntity(id);
-    EntityId e = cache_.Get(f.value);
+  // Entity of an integer id through the direct-mapped cache (`text` is its decimal form).
+  [[gnu::always_inline]] EntityId IntEntity(uint64_t value, std::string_view text) {
+    EntityId e = cache_.Get(value);
     if (e == kNoEntity) {
-      e = sink_.ImplicitEntity(id);
-      cache_.Put(f.value, e);
+      e = sink_.ImplicitEntity(text);
+      cache_.Put(value, e);
     }
     return e;
+  }
+
+  EntityId FastEntity(const FastField& f) {
+    const std::string_view id(f.text, f.len);
+    return f.is_int ? IntEntity(f.value, id) : sink_.ImplicitEntity(id);
   }
 
   char* Fast(char* p, char* end) {
@@ -519,7 +503,8 @@ class EdgeListReader {
         sink_.Reject(line_no_, error_col_, error_);
         return next;
       }
-      if (tokens_.size() >= 2 && IsHeaderName(tokens_[0].text) && IsHeaderName(tokens_[1].text)) {
+      if (tokens_.size() >= 2 && IsEdgeListHeaderName(tokens_[0].text) &&
+          IsEdgeListHeaderName(tokens_[1].text)) {
         ReadHeader();
         return next;
       }
@@ -536,20 +521,10 @@ class EdgeListReader {
   void ReadHeader() {
     weight_col_ = tokens_.size();
     for (size_t i = 0; i < tokens_.size(); ++i) {
-      names_.emplace_back(Trim(tokens_[i].text));
-      std::string lower = AsciiLower(names_.back());
-      PropertyType type = PropertyType::kString;
-      const size_t colon = lower.rfind(':');
-      if (colon != std::string::npos) {
-        const std::string_view suffix = std::string_view(lower).substr(colon + 1);
-        if (suffix == "number" || suffix == "date" || suffix == "string") {
-          type = suffix == "number" ? PropertyType::kNumber
-                 : suffix == "date" ? PropertyType::kDate
-                                    : PropertyType::kString;
-          names_.back().resize(colon);
-          lower.resize(colon);
-        }
-      }
+      TypedColumnName typed = SplitTypedColumnName(tokens_[i].text);
+      names_.push_back(typed.name);
+      const std::string& lower = typed.lower;
+      const PropertyType type = typed.type.value_or(PropertyType::kString);
       types_.push_back(type);
       if (i >= 2 && weight_col_ == tokens_.size() &&
           (lower == "weight" || lower == "value" || lower == "w")) {
@@ -561,14 +536,7 @@ class EdgeListReader {
 
   EntityId TokenEntity(const Token& t) {
     uint64_t v;
-    if (!t.quoted && ParseCanonicalUint(t.text, &v)) {
-      EntityId e = cache_.Get(v);
-      if (e == kNoEntity) {
-        e = sink_.ImplicitEntity(t.text);
-        cache_.Put(v, e);
-      }
-      return e;
-    }
+    if (!t.quoted && ParseCanonicalUint(t.text, &v)) return IntEntity(v, t.text);
     return sink_.ImplicitEntity(Trim(t.text));
   }
 
@@ -635,24 +603,11 @@ class EdgeListReader {
             "invalid UTF-8");
         return;
       }
-      if (row.type == PropertyType::kNumber) {
-        auto number = ParseNumber(value);
-        if (!number) {
-          sink_.Reject(
-              line, tokens_[i].column,
-              fmt::format("column {}: {} is not a number", Quote(names_[i]), Quote(value)));
-          return;
-        }
-        row.number = *number;
-      } else if (row.type == PropertyType::kDate) {
-        std::string why;
-        auto range = ParseDate(value, &why);
-        if (!range) {
-          sink_.Reject(line, tokens_[i].column,
-                       fmt::format("column {}: {}", Quote(names_[i]), why));
-          return;
-        }
-        row.date = *range;
+      if (const std::string why = ParseTypedValue(row.type, names_.empty() ? "" : names_[i], value,
+                                                  &row.number, &row.date);
+          !why.empty()) {
+        sink_.Reject(line, tokens_[i].column, why);
+        return;
       }
       props_.emplace_back(row, value);
     }

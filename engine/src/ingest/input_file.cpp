@@ -29,23 +29,26 @@ InputFile::InputFile(const std::string& path) : path_(path) {
 InputFile::InputFile(std::string name, std::string_view content)
     : path_(std::move(name)), memory_(content), in_memory_(true) {}
 
+size_t InputFile::ReadFd(char* dst, size_t n) {
+  size_t total = 0;
+  while (total < n) {
+    const ssize_t got = ::read(fd_, dst + total, n - total);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw IoError("cannot read " + path_ + ": " + std::strerror(errno));
+    }
+    if (got == 0) break;
+    total += static_cast<size_t>(got);
+  }
+  return total;
+}
+
 std::string_view InputFile::Peek(size_t n) {
   if (in_memory_) return memory_.substr(0, n);
-  while (peeked_.size() < n) {
+  if (peeked_.size() < n) {
     const size_t old = peeked_.size();
     peeked_.resize(n);
-    size_t got = 0;
-    for (;;) {
-      const ssize_t r = ::read(fd_, peeked_.data() + old + got, n - old - got);
-      if (r < 0) {
-        if (errno == EINTR) continue;
-        throw IoError("cannot read " + path_ + ": " + std::strerror(errno));
-      }
-      got += static_cast<size_t>(r);
-      if (r == 0 || old + got == n) break;
-    }
-    peeked_.resize(old + got);
-    if (got == 0) break;
+    peeked_.resize(old + ReadFd(peeked_.data() + old, n - old));
   }
   return std::string_view(peeked_).substr(0, n);
 }
@@ -75,15 +78,7 @@ size_t InputFile::Read(char* dst, size_t n) {
     std::memcpy(dst, peeked_.data() + peeked_pos_, total);
     peeked_pos_ += total;
   }
-  while (total < n) {
-    const ssize_t got = ::read(fd_, dst + total, n - total);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      throw IoError("cannot read " + path_ + ": " + std::strerror(errno));
-    }
-    if (got == 0) break;
-    total += static_cast<size_t>(got);
-  }
+  total += ReadFd(dst + total, n - total);
   bytes_read_ += total;
   return total;
 }

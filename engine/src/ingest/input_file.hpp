@@ -31,6 +31,9 @@ class InputFile {
   uint64_t size_hint() const;
 
  private:
+  // read(2) until n bytes or the end of the file; throws IoError.
+  size_t ReadFd(char* dst, size_t n);
+
   std::string path_;
   int fd_ = -1;
   bool owns_fd_ = false;

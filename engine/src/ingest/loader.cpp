@@ -78,14 +78,6 @@ std::vector<std::string> SplitLine(std::string_view line, char delim) {
   return out;
 }
 
-bool IsEdgeHeaderName(std::string_view s) {
-  for (std::string_view n : {"source", "target", "from", "to", "src", "dst", "node1", "node2",
-                             "head", "tail", "source_id", "target_id"}) {
-    if (EqualsIgnoreCase(s, n)) return true;
-  }
-  return false;
-}
-
 InputFormat SniffDelimited(std::string_view head) {
   size_t pos = 0;
   if (head.size() >= 3 && head.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
@@ -118,7 +110,7 @@ InputFormat SniffDelimited(std::string_view head) {
   };
   // The table readers split at ',', ';' or TAB; a blank-separated header is an edge list's.
   if (delim != ' ' && has("from") && has("to")) return InputFormat::kLinksTable;
-  if (cells.size() >= 2 && IsEdgeHeaderName(cells[0]) && IsEdgeHeaderName(cells[1])) {
+  if (cells.size() >= 2 && IsEdgeListHeaderName(cells[0]) && IsEdgeListHeaderName(cells[1])) {
     return InputFormat::kEdgeList;  // "source,target,..." (also Gephi's edge export)
   }
   if ((delim != ' ' || cells.size() == 1) && has("id")) return InputFormat::kEntitiesTable;

@@ -19,8 +19,6 @@ constexpr std::string_view kFieldNames[kFieldCount] = {
     "make",   "model",    "calibre", "serial",   "properties", "from",    "to",
     "type",   "directed", "weight",  "grade",    "handling"};
 
-constexpr size_t kMaxIdBytes = 4096;
-
 std::string_view Describe(const FieldValue& v) {
   switch (v.type) {
     case FieldValue::Type::kText:
@@ -44,15 +42,6 @@ bool HasControl(std::string_view s) {
   }
   return false;
 }
-
-// Why an id is unusable, or "" when it is fine. `id` is already trimmed.
-std::string IdProblem(std::string_view id) {
-  if (id.empty()) return "empty id";
-  if (id.size() > kMaxIdBytes) return fmt::format("id longer than {} bytes", kMaxIdBytes);
-  if (HasControl(id)) return fmt::format("id {} contains a control character", Quote(id));
-  return {};
-}
-
 bool IsKindName(std::string_view s) {
   if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z')) return false;
   for (char c : s) {
@@ -64,6 +53,20 @@ bool IsKindName(std::string_view s) {
 }
 
 }  // namespace
+
+std::string IdProblem(std::string_view id, size_t* offset) {
+  if (offset) *offset = 0;
+  if (id.empty()) return "empty id";
+  for (size_t i = 0; i < id.size(); ++i) {
+    const auto u = static_cast<unsigned char>(id[i]);
+    if (u < 0x20 || u == 0x7F) {
+      if (offset) *offset = i;
+      return fmt::format("id {} contains a control character", Quote(id));
+    }
+  }
+  if (id.size() > kMaxIdBytes) return fmt::format("id longer than {} bytes", kMaxIdBytes);
+  return {};
+}
 
 std::optional<Field> FieldByName(std::string_view name) {
   for (size_t i = 0; i < kFieldCount; ++i) {

@@ -18,6 +18,13 @@
 
 namespace linkscope::detail {
 
+// Longest external id, in bytes.
+inline constexpr size_t kMaxIdBytes = 4096;
+
+// Why an id (already trimmed, valid UTF-8) cannot be used, or "" when it is fine. *offset, when
+// given, is where in the id the problem is.
+std::string IdProblem(std::string_view id, size_t* offset = nullptr);
+
 class LoadState {
  public:
   LoadState(ModelData& data, const LoadOptions& options, LoadReport& report);

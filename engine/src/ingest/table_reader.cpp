@@ -58,24 +58,17 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
   std::vector<Column> columns;
   std::vector<std::string> seen;
   for (const CsvCell& c : cells) {
-    std::string name(Trim(c.text));
-    if (name.empty()) {
+    const TypedColumnName typed = SplitTypedColumnName(c.text);
+    const std::string& name = typed.name;
+    if (Trim(c.text).empty()) {
       throw InputError(sink.file(), c.line, c.column, "header: empty column name");
     }
     Column col;
-    std::string lower = AsciiLower(name);
-    const size_t colon = name.rfind(':');
-    std::string_view suffix =
-        colon == std::string::npos ? "" : std::string_view(lower).substr(colon + 1);
-    if (suffix == "number" || suffix == "date" || suffix == "string") {
-      col.type = suffix == "number" ? PropertyType::kNumber
-                 : suffix == "date" ? PropertyType::kDate
-                                    : PropertyType::kString;
-      name.resize(colon);
-      lower.resize(colon);
+    if (typed.type) {
+      col.type = *typed.type;
       col.key = name;
     } else {
-      auto f = FieldByName(lower);
+      auto f = FieldByName(typed.lower);
       const bool usable = f && *f != Field::kRecord && *f != Field::kProperties &&
                           (links ? IsLinkField(*f) : IsEntityField(*f));
       if (usable) {
@@ -156,23 +149,11 @@ void ReadTable(std::string_view original, Sink& sink, bool links) {
       p.column = c.column;
       if (col.type == PropertyType::kString) {
         p.text = value;
-      } else if (col.type == PropertyType::kNumber) {
-        auto num = ParseNumber(value);
-        if (!num) {
-          ok = sink.Reject(
-              c.line, c.column,
-              fmt::format("column {}: {} is not a number", Quote(col.key), Quote(value)));
-          break;
-        }
-        p.number = *num;
-      } else {
-        std::string why;
-        auto range = ParseDate(value, &why);
-        if (!range) {
-          ok = sink.Reject(c.line, c.column, fmt::format("column {}: {}", Quote(col.key), why));
-          break;
-        }
-        p.date = *range;
+      } else if (const std::string why =
+                     ParseTypedValue(col.type, col.key, value, &p.number, &p.date);
+                 !why.empty()) {
+        ok = sink.Reject(c.line, c.column, why);
+        break;
       }
       rec.properties.push_back(p);
     }

@@ -102,19 +102,22 @@ class Column {
     if (data_.empty() && (v == uniform_ || size_ == 0)) [[likely]] {
       uniform_ = v;
       ++size_;
-      return;
+    } else if (!data_.empty()) {
+      data_.push_back(v);
+      ++size_;
+    } else {
+      Append(v, 1);  // the first different value
     }
-    PushSlow(v);
   }
   // Appends n copies of v.
-  void Append(T v, size_t n) {
+  [[gnu::noinline]] void Append(T v, size_t n) {
     if (n == 0) return;
     if (data_.empty() && (v == uniform_ || size_ == 0)) {
       uniform_ = v;
       size_ += n;
       return;
     }
-    if (data_.empty()) {
+    if (data_.empty()) {  // the first different value: write out the uniform ones
       data_.reserve(std::max(reserved_, 2 * (size_ + n) + 16));
       data_.assign(size_, uniform_);
     }
@@ -132,15 +135,6 @@ class Column {
   size_t capacity_bytes() const { return data_.capacity() * sizeof(T); }
 
  private:
-  [[gnu::noinline]] void PushSlow(T v) {
-    if (data_.empty()) {
-      data_.reserve(std::max(reserved_, 2 * size_ + 16));
-      data_.assign(size_, uniform_);
-    }
-    data_.push_back(v);
-    ++size_;
-  }
-
   HugeVector<T> data_;
   size_t size_ = 0;
   size_t reserved_ = 0;
