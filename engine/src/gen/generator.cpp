@@ -246,10 +246,11 @@ class Generator {
         entities_[e].role));
   }
 
-  // A graded, dated link.
+  // A graded, dated link. `weight` is a strength (a count of calls, say); an amount of money
+  // is no strength, so a payment carries it as the property "amount" instead.
   void Link(uint32_t from, uint32_t to, const char* type, const std::string& date,
             const std::string& source, const char* grade, int handling, double weight = 0,
-            int directed = -1) {
+            int directed = -1, double amount = 0) {
     BeginRecord();
     json_.StartObject();
     Str("record", "link");
@@ -270,6 +271,13 @@ class Generator {
     if (handling > 0) {
       Key("handling");
       json_.Int(handling);
+    }
+    if (amount > 0) {
+      Key("properties");
+      json_.StartObject();
+      Key("amount");
+      json_.Double(amount);
+      json_.EndObject();
     }
     json_.EndObject();
     EndRecord();
@@ -603,7 +611,7 @@ void Generator::WriteNetwork(Network& net) {
       const uint32_t b = net.accounts[rng_.Below(net.accounts.size())];
       if (a == b) continue;
       Link(a, b, "paid", pool_date(), fmt::format("FIU disclosure {}", rng_.Below(100000)),
-           Grade(kReliable, 6), 3, static_cast<double>(rng_.Between(1, 500)) * 100.0);
+           Grade(kReliable, 6), 3, 0, -1, static_cast<double>(rng_.Between(1, 500)) * 100.0);
     }
   }
   for (uint32_t org : net.orgs) {
