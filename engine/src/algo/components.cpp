@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "algo/canonical.hpp"
+
 namespace linkscope {
 namespace {
 
@@ -11,31 +13,14 @@ namespace {
 Components Canonicalize(const Snapshot& s, std::vector<uint32_t> raw) {
   const uint32_t n = s.vertex_count();
   std::vector<uint32_t> dense(n, kNone32);
-  std::vector<uint64_t> sizes;
-  std::vector<VertexId> smallest;  // member with the smallest external id
-  for (VertexId v = 0; v < n; ++v) {
-    uint32_t& d = dense[raw[v]];
-    if (d == kNone32) {
-      d = static_cast<uint32_t>(sizes.size());
-      sizes.push_back(0);
-      smallest.push_back(v);
-    }
-    ++sizes[d];
-    if (s.ExternalId(v) < s.ExternalId(smallest[d])) smallest[d] = v;
+  uint32_t count = 0;
+  for (uint32_t& l : raw) {
+    if (dense[l] == kNone32) dense[l] = count++;
+    l = dense[l];
   }
-  std::vector<uint32_t> order(sizes.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (sizes[a] != sizes[b]) return sizes[a] > sizes[b];
-    return s.ExternalId(smallest[a]) < s.ExternalId(smallest[b]);
-  });
-  std::vector<uint32_t> rank(order.size());
-  for (uint32_t i = 0; i < order.size(); ++i) rank[order[i]] = i;
   Components out;
-  out.component.resize(n);
-  for (VertexId v = 0; v < n; ++v) out.component[v] = rank[dense[raw[v]]];
-  out.sizes.resize(order.size());
-  for (uint32_t i = 0; i < order.size(); ++i) out.sizes[i] = sizes[order[i]];
+  out.sizes = detail::CanonicalNumbering(s, raw, count);
+  out.component = std::move(raw);
   return out;
 }
 

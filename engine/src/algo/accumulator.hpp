@@ -1,0 +1,107 @@
+// Summing weights per label over one vertex's neighbours (internal): the inner loop of local
+// moving, refinement and label propagation.
+//
+// Most vertices have few neighbours, so their sums fit a small open-addressing table that stays
+// in L1 and is wiped with a few wide stores (SmallSums); a dense array indexed by label, one
+// per thread, serves the rest without collisions (DenseSums). Both list the labels in the order
+// they were first added. Callers pick one per vertex by degree (Accumulator::Visit), so the
+// hot loops have no branch on the kind.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
+namespace linkscope::detail {
+
+class SmallSums {
+ public:
+  static constexpr uint32_t kMaxDegree = 64;
+
+  SmallSums() { Clear(); }
+
+  void Add(uint32_t label, double w) {
+    uint32_t slot = Slot(label);
+    while (keys_[slot] != label) {
+      if (keys_[slot] == kEmpty) {
+        keys_[slot] = label;
+        values_[slot] = 0;
+        order_[count_++] = static_cast<uint8_t>(slot);
+        break;
+      }
+      slot = (slot + 1) & (kSlots - 1);
+    }
+    values_[slot] += w;
+  }
+  double Get(uint32_t label) const {
+    for (uint32_t slot = Slot(label);; slot = (slot + 1) & (kSlots - 1)) {
+      if (keys_[slot] == label) return values_[slot];
+      if (keys_[slot] == kEmpty) return 0;
+    }
+  }
+  uint32_t size() const { return count_; }
+  uint32_t Label(uint32_t i) const { return keys_[order_[i]]; }
+  double Sum(uint32_t i) const { return values_[order_[i]]; }
+  void Clear() {
+    std::memset(keys_, 0xFF, sizeof(keys_));  // kEmpty everywhere
+    count_ = 0;
+  }
+
+ private:
+  static constexpr uint32_t kSlots = 2 * kMaxDegree;  // load at most 1/2
+  static constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+  static uint32_t Slot(uint32_t label) { return (label * 0x9E3779B1u) >> 25; }  // 7 bits
+  static_assert(kSlots == 128, "Slot() yields 7 bits");
+
+  uint32_t keys_[kSlots];
+  double values_[kSlots];
+  uint8_t order_[kSlots];
+  uint32_t count_ = 0;
+};
+
+class DenseSums {
+ public:
+  explicit DenseSums(uint32_t labels) : labels_(labels) {}
+
+  // Weights are > 0, so a zero sum means "not added yet".
+  void Add(uint32_t label, double w) {
+    if (sums_.empty()) sums_.assign(labels_, 0.0);
+    if (sums_[label] == 0) touched_.push_back(label);
+    sums_[label] += w;
+  }
+  double Get(uint32_t label) const { return sums_.empty() ? 0.0 : sums_[label]; }
+  uint32_t size() const { return static_cast<uint32_t>(touched_.size()); }
+  uint32_t Label(uint32_t i) const { return touched_[i]; }
+  double Sum(uint32_t i) const { return sums_[touched_[i]]; }
+  void Clear() {
+    for (const uint32_t l : touched_) sums_[l] = 0;
+    touched_.clear();
+  }
+
+ private:
+  uint32_t labels_;
+  std::vector<double> sums_;  // allocated on first use: most graphs never need it
+  std::vector<uint32_t> touched_;
+};
+
+// Both, one per thread.
+struct Accumulator {
+  explicit Accumulator(uint32_t labels) : dense(labels) {}
+  SmallSums small;
+  DenseSums dense;
+
+  // Calls f(sums) with the table that suits a vertex of the given degree, and clears it after.
+  template <typename F>
+  auto Visit(uint64_t degree, F&& f) {
+    if (degree <= SmallSums::kMaxDegree) {
+      auto r = f(small);
+      small.Clear();
+      return r;
+    }
+    auto r = f(dense);
+    dense.Clear();
+    return r;
+  }
+};
+
+}  // namespace linkscope::detail

@@ -1,0 +1,176 @@
+// Sweeps over the vertices of a community graph (internal): the schedule shared by local moving
+// (Leiden, Louvain) and label propagation.
+//
+// A sweep visits the active vertices — those whose neighbourhood changed since their last
+// visit; all are active at the start — evaluates a change for each (a move, a new label) and
+// applies it; the neighbours that now differ become active. Sweeps repeat until one changes
+// nothing (or a cap is reached).
+//
+// Small graphs are swept sequentially in the given visiting order. Large ones (a property of n
+// only, never of the thread count) are swept by colour classes of a greedy colouring made in
+// visiting order: a class is an independent set, so its vertices are evaluated in parallel
+// against a state none of them changes, and the changes are applied in order by one thread,
+// which may re-check them against what earlier vertices of the class did to shared totals.
+// (A vertex that becomes active during a sweep waits for the next sweep.) Two barriers per
+// class instead of per vertex keep the schedule fast. The result is the same for any thread
+// count.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "algo/community_graph.hpp"
+
+namespace linkscope::detail {
+
+// Vertices grouped by colour: class c is members[start[c] .. start[c + 1]), in visiting order.
+struct Coloring {
+  uint32_t colors = 0;
+  std::vector<uint32_t> start;
+  std::vector<uint32_t> members;
+};
+
+// Graphs of at least this many vertices are swept by colour classes.
+inline constexpr uint32_t kColoredSweepMin = 100000;
+
+// Greedy colouring in visiting order: each vertex takes the smallest colour none of its earlier
+// neighbours has. Deterministic; at most max degree + 1 colours. O(n + m).
+Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order);
+
+// Runs the sweeps; returns the number of changes applied.
+//  make_scratch(): per-thread scratch space.
+//  evaluate(v, scratch) -> P: the change v wants, against the current state (called in
+//    parallel for the vertices of one colour class; must only read shared state).
+//  apply(v, P&, scratch) -> bool: applies it (or not, after a re-check); called in visiting
+//    order by one thread at a time.
+//  label: what neighbours are compared by: after a change of v, each neighbour u with
+//    label[u] != label[v] becomes active.
+//  by_label: an array indexed by label that evaluate reads (prefetched), or null.
+template <typename P, typename MakeScratch, typename Evaluate, typename Apply>
+uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
+                   const Coloring* coloring, int threads, uint32_t max_sweeps,
+                   std::span<const uint32_t> label, const double* by_label,
+                   MakeScratch&& make_scratch, Evaluate&& evaluate, Apply&& apply) {
+  const uint32_t n = g.n;
+  std::vector<uint8_t> active(n, 1);
+  uint64_t changes = 0;
+  auto activate = [&](uint32_t v) {
+    const uint32_t l = label[v];
+    g.ForEach(v, [&](uint32_t u, double) {
+      if (u != v && label[u] != l) active[u] = 1;
+    });
+  };
+  if (coloring == nullptr) {
+    auto scratch = make_scratch();
+    for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
+      uint64_t sweep_changes = 0;
+      for (const uint32_t v : order) {
+        if (!active[v]) continue;
+        active[v] = 0;
+        P p = evaluate(v, scratch);
+        if (apply(v, p, scratch)) {
+          ++sweep_changes;
+          activate(v);
+        }
+      }
+      changes += sweep_changes;
+      if (sweep_changes == 0) break;
+    }
+    return changes;
+  }
+
+  uint32_t widest = 0;
+  for (uint32_t c = 0; c < coloring->colors; ++c) {
+    widest = std::max(widest, coloring->start[c + 1] - coloring->start[c]);
+  }
+  std::vector<P> proposals(widest);  // by position in the class
+  std::vector<uint32_t> work;        // this sweep's active vertices, class by class
+  work.reserve(n);
+  std::vector<uint32_t> work_start(coloring->colors + 1, 0);
+  // The vertices the last class changed, whose neighbours are flagged while the next class is
+  // evaluated (neither writes what the other reads).
+  std::vector<uint32_t> changed;
+  std::vector<uint32_t> flagging;
+  changed.reserve(widest);
+  flagging.reserve(widest);
+  uint64_t sweep_changes = 0;
+  // Each flag is written in one single block and read by all threads after its barrier; the
+  // barriers in between keep a fast thread from overwriting it while a slow one still reads.
+  bool no_work = false;
+  bool stop = false;
+  auto flag_neighbours = [&](uint32_t v) {
+    const uint32_t l = label[v];
+    g.ForEach(v, [&](uint32_t u, double) {
+      if (u == v || label[u] == l) return;
+      // Several threads may raise the same flag; all write 1.
+      std::atomic_ref<uint8_t> flag(active[u]);
+      if (!flag.load(std::memory_order_relaxed)) flag.store(1, std::memory_order_relaxed);
+    });
+  };
+#pragma omp parallel num_threads(threads)
+  {
+    auto scratch = make_scratch();
+    for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
+      // The active vertices at the start of the sweep, their flags cleared: a vertex whose
+      // neighbourhood changes during the sweep is visited again in the next one.
+#pragma omp single
+      {
+        work.clear();
+        for (uint32_t c = 0; c < coloring->colors; ++c) {
+          for (uint32_t i = coloring->start[c]; i < coloring->start[c + 1]; ++i) {
+            const uint32_t v = coloring->members[i];
+            if (active[v]) {
+              active[v] = 0;
+              work.push_back(v);
+            }
+          }
+          work_start[c + 1] = static_cast<uint32_t>(work.size());
+        }
+        no_work = work.empty();
+        flagging.clear();
+      }
+      if (no_work) break;
+      for (uint32_t c = 0; c <= coloring->colors; ++c) {
+        // Two barriers per class: evaluation (with the flags of the class before), then the
+        // changes, applied in order.
+        const auto flags = static_cast<uint32_t>(flagging.size());
+#pragma omp for schedule(dynamic, 64) nowait
+        for (uint32_t i = 0; i < flags; ++i) flag_neighbours(flagging[i]);
+        if (c == coloring->colors) {
+#pragma omp barrier
+          break;
+        }
+        const uint32_t first = work_start[c];
+        const uint32_t last = work_start[c + 1];
+        const std::span<const uint32_t> seq(work.data() + first, last - first);
+#pragma omp for schedule(dynamic, 256)
+        for (uint32_t i = first; i < last; ++i) {
+          g.PrefetchWalk(seq, i - first, label.data(), by_label);
+          proposals[i - first] = evaluate(work[i], scratch);
+        }
+#pragma omp single
+        {
+          changed.clear();
+          for (uint32_t i = first; i < last; ++i) {
+            if (apply(work[i], proposals[i - first], scratch)) changed.push_back(work[i]);
+          }
+          sweep_changes += changed.size();
+          flagging.swap(changed);
+        }
+      }
+#pragma omp single
+      {
+        changes += sweep_changes;
+        stop = sweep_changes == 0;
+        sweep_changes = 0;
+      }
+      if (stop) break;
+    }
+  }
+  return changes;
+}
+
+}  // namespace linkscope::detail
