@@ -53,6 +53,15 @@ void AddFormatOption(CLI::App& app, OutputFormat* format) {
           CLI::ignore_case));
 }
 
+void AddFormatOptionWithCsv(CLI::App& app, OutputFormat* format) {
+  app.add_option("--format", *format, "Output: text, json or csv")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, OutputFormat>{{"text", OutputFormat::kText},
+                                                                      {"json", OutputFormat::kJson},
+                                                                      {"csv", OutputFormat::kCsv}},
+                                  CLI::ignore_case));
+}
+
 LoadReport LoadInputs(Graph& graph, const InputOptions& in, bool quiet_diagnostics) {
   LoadReport report = graph.Load(in.files, in.ToLoadOptions());
   if (!quiet_diagnostics && report.rejected > 0) {
@@ -130,6 +139,27 @@ void JsonFiles(JsonWriter& w, const std::vector<FileReport>& files) {
   }
   w.EndArray();
 }
+
+void JsonLoad(JsonWriter& w, const LoadReport& report) {
+  JsonFiles(w, report.files);
+  Json(w, "rejected", report.rejected);
+  JsonDiagnostics(w, "errors", report.errors);
+}
+
+void AppendCsv(std::string& out, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+void WriteOut(std::string_view text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 void PrintJson(const rapidjson::StringBuffer& sb) {
   std::fwrite(sb.GetString(), 1, sb.GetSize(), stdout);

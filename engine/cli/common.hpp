@@ -1,13 +1,17 @@
 // Shared pieces of the command-line program: input options, loading, output helpers.
 #pragma once
 
+#include <fmt/format.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <functional>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "linkscope/graph/graph.hpp"
@@ -19,7 +23,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitBadInput = 1;
 inline constexpr int kExitUsage = 2;
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kCsv };
 
 // The options every command that reads case files takes.
 struct InputOptions {
@@ -36,6 +40,8 @@ struct InputOptions {
 };
 
 void AddFormatOption(CLI::App& app, OutputFormat* format);
+// --format text|json|csv, for the commands that can also write a table.
+void AddFormatOptionWithCsv(CLI::App& app, OutputFormat* format);
 
 // Loads the files; in lenient mode prints a one-line note per rejected record on stderr.
 LoadReport LoadInputs(Graph& graph, const InputOptions& in, bool quiet_diagnostics = false);
@@ -52,8 +58,28 @@ void JsonKey(JsonWriter& w, std::string_view key);
 void JsonString(JsonWriter& w, std::string_view value);
 void JsonDiagnostics(JsonWriter& w, std::string_view key, const std::vector<Diagnostic>& list);
 void JsonFiles(JsonWriter& w, const std::vector<FileReport>& files);
+// "files", "rejected" and "errors" of a load.
+void JsonLoad(JsonWriter& w, const LoadReport& report);
 // Writes the document to stdout with a final newline.
 void PrintJson(const rapidjson::StringBuffer& sb);
+
+// Appends one CSV field (RFC 4180: quoted when it holds a comma, quote or line break).
+void AppendCsv(std::string& out, std::string_view field);
+// Writes text to stdout as it is.
+void WriteOut(std::string_view text);
+// fmt::format_to onto the end of a string.
+template <typename... T>
+void Append(std::string& out, fmt::format_string<T...> format, T&&... args) {
+  fmt::format_to(std::back_inserter(out), format, std::forward<T>(args)...);
+}
+
+// A subcommand that registers its own options and runs after parsing.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+Command AddCommunitiesCommand(CLI::App& parent);
+Command AddCoresCommand(CLI::App& parent);
 
 int RunStats(const InputOptions& in, OutputFormat format, uint32_t networks);
 int RunValidate(const InputOptions& in, OutputFormat format);

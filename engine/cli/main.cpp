@@ -49,6 +49,9 @@ int main(int argc, char** argv) {
   generate->add_option("--last-year", gen.last_year, "Last year of dates")->capture_default_str();
   AddFormatOption(*generate, &gen_format);
 
+  const Command communities = AddCommunitiesCommand(app);
+  const Command cores = AddCoresCommand(app);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -66,6 +69,8 @@ int main(int argc, char** argv) {
     if (stats->parsed()) return RunStats(stats_in, stats_format, stats_networks);
     if (validate->parsed()) return RunValidate(validate_in, validate_format);
     if (generate->parsed()) return RunGenerate(gen, gen_format);
+    if (communities.app->parsed()) return communities.run();
+    if (cores.app->parsed()) return cores.run();
   } catch (const UsageError& e) {
     fmt::print(stderr, "linkscope: error: {}\n", e.what());
     return kExitUsage;

@@ -175,9 +175,7 @@ void PrintJsonStats(const GraphStats& st, const LoadReport& report) {
     w.EndObject();
   }
   w.EndArray();
-  JsonFiles(w, report.files);
-  Json(w, "rejected", report.rejected);
-  JsonDiagnostics(w, "errors", report.errors);
+  JsonLoad(w, report);
   Json(w, "warning_count", report.warning_count);
   JsonDiagnostics(w, "warnings", report.warnings);
   w.EndObject();

@@ -5,35 +5,16 @@
 #include <cstdlib>
 #include <string>
 
-#include "test_util.hpp"
+#include "cli/cli_test_util.hpp"
 
 namespace linkscope {
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out;
-  std::string err;
-};
+using testing::Cli;
+using testing::CliRun;
+using testing::Json;
 
-CliRun Cli(const std::string& args) {
-  static testing::TempDir dir;
-  static int n = 0;
-  const std::string out = dir.Path("out" + std::to_string(++n));
-  const std::string err = out + ".err";
-  const std::string cmd = std::string(LINKSCOPE_CLI) + " " + args + " > " + out + " 2> " + err;
-  const int status = std::system(cmd.c_str());
-  return CliRun{WEXITSTATUS(status), testing::ReadFile(out), testing::ReadFile(err)};
-}
-
-rapidjson::Document Json(const std::string& text) {
-  rapidjson::Document d;
-  d.Parse(text.c_str());
-  EXPECT_FALSE(d.HasParseError()) << text.substr(0, 200);
-  return d;
-}
-
-const std::string kSample = std::string(LINKSCOPE_SOURCE_DIR) + "/datasets/sample/case.jsonl";
+using testing::kSample;
 
 TEST(Cli, HelpVersionAndUsageErrors) {
   CliRun r = Cli("--help");
