@@ -32,10 +32,32 @@ std::vector<uint32_t> CanonicalKeys(const Snapshot& s, uint64_t seed, int thread
   std::vector<std::pair<uint64_t, uint32_t>> h(n);
 #pragma omp parallel for num_threads(UsefulThreads(n, 0, threads)) schedule(static, 4096)
   for (uint32_t v = 0; v < n; ++v) h[v] = {HashInt(HashBytes(s.ExternalId(v)) ^ salt), v};
-  std::sort(h.begin(), h.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    return s.ExternalId(a.second) < s.ExternalId(b.second);  // a 64-bit collision
-  });
+  // LSD radix sort on the hash, 16 bits a pass (a comparison sort of a million pairs costs five
+  // times as much), then the rare runs of equal hashes by the ids themselves.
+  std::vector<std::pair<uint64_t, uint32_t>> tmp(n);
+  std::vector<uint32_t> count(1 << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (const auto& x : h) ++count[(x.first >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (uint32_t& c : count) {
+      const uint32_t here = c;
+      c = sum;
+      sum += here;
+    }
+    for (const auto& x : h) tmp[count[(x.first >> shift) & 0xFFFF]++] = x;
+    h.swap(tmp);
+  }
+  for (uint32_t i = 0; i < n;) {
+    uint32_t j = i + 1;
+    while (j < n && h[j].first == h[i].first) ++j;
+    if (j - i > 1) {  // a 64-bit collision
+      std::sort(h.begin() + i, h.begin() + j, [&](const auto& a, const auto& b) {
+        return s.ExternalId(a.second) < s.ExternalId(b.second);
+      });
+    }
+    i = j;
+  }
   std::vector<uint32_t> key(n);
   for (uint32_t i = 0; i < n; ++i) key[h[i].second] = i;
   return key;
@@ -116,7 +138,10 @@ void GroupByLabel(std::span<const uint32_t> label, std::span<const uint32_t> ord
   for (uint32_t l = 0; l < labels; ++l) (*start)[l + 1] += (*start)[l];
   members->resize(label.size());
   std::vector<uint32_t> cursor(start->begin(), start->end() - 1);
-  for (const uint32_t v : order) (*members)[cursor[label[v]]++] = v;
+  for (uint32_t i = 0; i < label.size(); ++i) {
+    const uint32_t v = order.empty() ? i : order[i];
+    (*members)[cursor[label[v]]++] = v;
+  }
 }
 
 CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> label,
@@ -132,12 +157,9 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
   std::vector<uint32_t> vmap(n);  // vertex -> new vertex
 #pragma omp parallel for num_threads(threads) schedule(static, 4096)
   for (uint32_t v = 0; v < n; ++v) vmap[v] = (*new_id)[label[v]];
-  std::vector<uint32_t> identity(n);
-  std::iota(identity.begin(), identity.end(), 0);
   std::vector<uint32_t> start;
   std::vector<uint32_t> members;
-  GroupByLabel(vmap, identity, n2, &start, &members);
-  std::vector<uint32_t>().swap(identity);
+  GroupByLabel(vmap, {}, n2, &start, &members);
 
   CommunityGraph a;
   a.n = n2;
@@ -150,9 +172,11 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
   // of blocks at a time in parallel, each block into its own buffer; after each wave the
   // buffers are appended in order. The final arrays reserve the upper bound (every entry of g)
   // but only the pages written count, so the rows exist once, plus one wave in buffers.
-  constexpr uint32_t kBlock = 1024;
+  // Blocks of 256 rows, four per thread in a wave: the rows of an upper level are long (a few
+  // hundred entries), and the buffers of a wave are extra memory at the peak.
+  constexpr uint32_t kBlock = 256;
   const uint32_t blocks = (n2 + kBlock - 1) / kBlock;
-  const uint32_t wave = 8 * static_cast<uint32_t>(threads);
+  const uint32_t wave = 4 * static_cast<uint32_t>(threads);
   struct Block {
     std::vector<uint32_t> adj;
     std::vector<double> w;

@@ -112,8 +112,8 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
 // the team, so one thread runs it (the result is the same either way).
 int UsefulThreads(uint32_t n, uint64_t entries, int threads);
 
-// Vertices of g grouped by label, each group in the given visiting order: members of label l
-// are members[start[l] .. start[l + 1]). O(n).
+// Vertices of g grouped by label, each group in the given visiting order (empty: id order):
+// members of label l are members[start[l] .. start[l + 1]). O(n).
 void GroupByLabel(std::span<const uint32_t> label, std::span<const uint32_t> order, uint32_t labels,
                   std::vector<uint32_t>* start, std::vector<uint32_t>* members);
 

@@ -30,9 +30,8 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
   // Every vertex its own label; visited in id order (a seeded random order at level 0).
   std::vector<uint32_t> label(n);
   std::iota(label.begin(), label.end(), 0);
-  const std::vector<uint32_t> order = label;
   detail::Coloring coloring;
-  if (n >= detail::kColoredSweepMin) coloring = detail::ColorGraph(g, order);
+  if (n >= detail::kColoredSweepMin) coloring = detail::ColorGraph(g, {});
   uint64_t updates = 0;
   // The heaviest label around v; the current one while it is among the heaviest, otherwise one
   // of them at random (the smallest hash of label, vertex and seed: independent of the order
@@ -69,7 +68,7 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
     return true;
   };
   detail::RunSweeps<uint32_t>(
-      g, order, n >= detail::kColoredSweepMin ? &coloring : nullptr, threads, kMaxSweeps, label,
+      g, {}, n >= detail::kColoredSweepMin ? &coloring : nullptr, threads, kMaxSweeps, label,
       nullptr, [n] { return detail::Accumulator(n); }, evaluate, apply);
 
   // A label can hold two groups that never touch: each is a community of its own.

@@ -25,9 +25,7 @@ struct Setup {
   double theta;
   uint64_t seed;
   int threads;
-  // Level 0 is the same graph in every iteration: its visiting order and colouring are made
-  // once.
-  std::vector<uint32_t> order0;
+  // Level 0 is the same graph in every iteration: its colouring is made once.
   detail::Coloring coloring0;
 };
 
@@ -46,16 +44,14 @@ std::span<const double> NodeWeights(const CommunityGraph& g, Objective o,
   return *ones;
 }
 
-// The visiting order of a level: id order at level 0 (ids are already a seeded random order
-// there), a seeded shuffle above.
+// The visiting order of a level above 0: a seeded shuffle. (Level 0 is visited in id order,
+// which is a seeded random order there already; an empty order means id order.)
 std::vector<uint32_t> LevelOrder(const CommunityGraph& g, uint64_t seed, uint32_t iteration,
                                  uint32_t level) {
   std::vector<uint32_t> order(g.n);
   std::iota(order.begin(), order.end(), 0);
-  if (level > 0) {
-    Rng rng(detail::MixSeed(seed, iteration, level));
-    rng.Shuffle(std::span<uint32_t>(order));
-  }
+  Rng rng(detail::MixSeed(seed, iteration, level));
+  rng.Shuffle(std::span<uint32_t>(order));
   return order;
 }
 
@@ -219,7 +215,7 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
     const double lambda = Lambda(*g, st);
     const std::vector<uint32_t> order =
         level == 0 ? std::vector<uint32_t>() : LevelOrder(*g, st.seed, iteration, level);
-    const std::span<const uint32_t> visit = level == 0 ? st.order0 : order;
+    const std::span<const uint32_t> visit = order;  // empty at level 0: id order
     detail::MoveOptions mo;
     mo.node_weight = nw;
     mo.lambda = lambda;
@@ -294,12 +290,10 @@ Communities Leiden(const Snapshot& s, const LeidenParams& params) {
            params.randomness,
            params.seed,
            detail::ThreadCount(params.threads),
-           {},
            {}};
   std::vector<uint32_t> origin;
   const CommunityGraph g0 = detail::LevelZero(s, params.seed, st.threads, &origin);
-  st.order0 = LevelOrder(g0, params.seed, 0, 0);
-  if (g0.n >= detail::kColoredSweepMin) st.coloring0 = detail::ColorGraph(g0, st.order0);
+  if (g0.n >= detail::kColoredSweepMin) st.coloring0 = detail::ColorGraph(g0, {});
   const uint32_t max_iterations = params.iterations == 0 ? kMaxIterations : params.iterations;
   std::vector<uint32_t> part(g0.n);
   std::iota(part.begin(), part.end(), 0);

@@ -27,10 +27,6 @@ class Mover {
       weight_[comm_[v]] += o_.node_weight[v];
       ++count_[comm_[v]];
     }
-    // Empty labels, the smallest on top.
-    for (uint32_t l = g.n; l-- > 0;) {
-      if (count_[l] == 0) free_.push_back(l);
-    }
   }
 
   // Rounding allowance for comparing gains of v: differences below it are ties.
@@ -100,6 +96,14 @@ class Mover {
     }
     if (!(gain > stay + Tolerance(v, stay))) return false;
     if (target == kToEmpty) {
+      if (!free_listed_) {
+        // The empty labels, the smallest on top; made on first need (most runs never move a
+        // vertex into an empty community, and the list costs 4 bytes a vertex).
+        for (uint32_t l = g_.n; l-- > 0;) {
+          if (count_[l] == 0) free_.push_back(l);
+        }
+        free_listed_ = true;
+      }
       target = free_.back();
       free_.pop_back();
     }
@@ -109,7 +113,7 @@ class Mover {
     ++count_[target];
     if (count_[own] == 0) {
       weight_[own] = 0;  // no rounding residue in an empty community
-      free_.push_back(own);
+      if (free_listed_) free_.push_back(own);
     }
     comm_[v] = target;
     return true;
@@ -124,6 +128,7 @@ class Mover {
   std::vector<double> weight_;
   std::vector<uint32_t> count_;
   std::vector<uint32_t> free_;
+  bool free_listed_ = false;
 };
 
 }  // namespace

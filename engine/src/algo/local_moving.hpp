@@ -26,7 +26,7 @@ struct MoveOptions {
   // CPM: node weight = size, lambda = γ.
   std::span<const double> node_weight;
   double lambda = 0;
-  // Visiting order: a permutation of 0..n-1.
+  // Visiting order: a permutation of 0..n-1, or empty for id order.
   std::span<const uint32_t> order;
   // The colouring of g in that order for large graphs (kColoredSweepMin), or null: then it is
   // made when needed. Lets a caller reuse one across runs on the same graph.

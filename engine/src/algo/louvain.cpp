@@ -31,12 +31,14 @@ Communities Louvain(const Snapshot& s, const LouvainParams& params) {
     } else {
       nw = g->size.empty() ? std::vector<double>(g->n, 1.0) : g->size;
     }
-    std::vector<uint32_t> order(g->n);
     std::vector<uint32_t> comm(g->n);
     std::iota(comm.begin(), comm.end(), 0);
-    // Level 0 is in a seeded random order already; above, a seeded shuffle.
-    std::iota(order.begin(), order.end(), 0);
+    // Level 0 is visited in id order, a seeded random order there already (an empty order);
+    // above, a seeded shuffle.
+    std::vector<uint32_t> order;
     if (level > 0) {
+      order.resize(g->n);
+      std::iota(order.begin(), order.end(), 0);
       Rng rng(detail::MixSeed(params.seed, 0x6c6f7576ULL, level));  // "louv"
       rng.Shuffle(std::span<uint32_t>(order));
     }

@@ -7,7 +7,8 @@ Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order) {
   std::vector<uint32_t> color(n, kNone32);
   std::vector<uint32_t> seen;  // seen[c] == v + 1: colour c is taken by a neighbour of v
   Coloring out;
-  for (const uint32_t v : order) {
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t v = order.empty() ? i : order[i];
     g.ForEach(v, [&](uint32_t u, double) {
       const uint32_t c = color[u];
       if (c != kNone32) seen[c] = v + 1;

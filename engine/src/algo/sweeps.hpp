@@ -11,7 +11,8 @@
 // visiting order: a class is an independent set, so its vertices are evaluated in parallel
 // against a state none of them changes, and the changes are applied in order by one thread,
 // which may re-check them against what earlier vertices of the class did to shared totals.
-// (A vertex that becomes active during a sweep waits for the next sweep.) Two barriers per
+// (A vertex that becomes active during a sweep, and is not evaluated later in it, waits for the
+// next sweep.) Two barriers per
 // class instead of per vertex keep the schedule fast. The result is the same for any thread
 // count.
 #pragma once
@@ -36,11 +37,12 @@ struct Coloring {
 // Graphs of at least this many vertices are swept by colour classes.
 inline constexpr uint32_t kColoredSweepMin = 100000;
 
-// Greedy colouring in visiting order: each vertex takes the smallest colour none of its earlier
-// neighbours has. Deterministic; at most max degree + 1 colours. O(n + m).
+// Greedy colouring in visiting order (empty: id order): each vertex takes the smallest colour
+// none of its earlier neighbours has. Deterministic; at most max degree + 1 colours. O(n + m).
 Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order);
 
-// Runs the sweeps; returns the number of changes applied.
+// Runs the sweeps over the vertices in `order` (empty: id order); returns the number of changes
+// applied.
 //  make_scratch(): per-thread scratch space.
 //  evaluate(v, scratch) -> P: the change v wants, against the current state (called in
 //    parallel for the vertices of one colour class; must only read shared state).
@@ -67,7 +69,8 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
     auto scratch = make_scratch();
     for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
       uint64_t sweep_changes = 0;
-      for (const uint32_t v : order) {
+      for (uint32_t i = 0; i < n; ++i) {
+        const uint32_t v = order.empty() ? i : order[i];
         if (!active[v]) continue;
         active[v] = 0;
         P p = evaluate(v, scratch);
@@ -91,11 +94,15 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   work.reserve(n);
   std::vector<uint32_t> work_start(coloring->colors + 1, 0);
   // The vertices the last class changed, whose neighbours are flagged while the next class is
-  // evaluated (neither writes what the other reads).
+  // evaluated. A neighbour that a later class of this sweep evaluates will see the change then
+  // and is not flagged: scheduled[u] is 1 + the class of u when u is in this sweep's work, 0
+  // otherwise. (Flags and evaluations thus never write the same vertex at once.)
   std::vector<uint32_t> changed;
   std::vector<uint32_t> flagging;
   changed.reserve(widest);
   flagging.reserve(widest);
+  std::vector<uint32_t> scheduled(n, 0);
+  uint32_t flagging_class = 0;
   uint64_t sweep_changes = 0;
   // Each flag is written in one single block and read by all threads after its barrier; the
   // barriers in between keep a fast thread from overwriting it while a slow one still reads.
@@ -104,7 +111,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   auto flag_neighbours = [&](uint32_t v) {
     const uint32_t l = label[v];
     g.ForEach(v, [&](uint32_t u, double) {
-      if (u == v || label[u] == l) return;
+      if (label[u] == l || scheduled[u] > flagging_class + 1) return;
       // Several threads may raise the same flag; all write 1.
       std::atomic_ref<uint8_t> flag(active[u]);
       if (!flag.load(std::memory_order_relaxed)) flag.store(1, std::memory_order_relaxed);
@@ -114,16 +121,18 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   {
     auto scratch = make_scratch();
     for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
-      // The active vertices at the start of the sweep, their flags cleared: a vertex whose
-      // neighbourhood changes during the sweep is visited again in the next one.
+      // The active vertices at the start of the sweep. One that becomes active during the sweep
+      // waits for the next one (a walk over every vertex per sweep would cost more than the
+      // few changes of the last sweeps).
 #pragma omp single
       {
+        for (const uint32_t v : work) scheduled[v] = 0;
         work.clear();
         for (uint32_t c = 0; c < coloring->colors; ++c) {
           for (uint32_t i = coloring->start[c]; i < coloring->start[c + 1]; ++i) {
             const uint32_t v = coloring->members[i];
             if (active[v]) {
-              active[v] = 0;
+              scheduled[v] = c + 1;
               work.push_back(v);
             }
           }
@@ -149,6 +158,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
 #pragma omp for schedule(dynamic, 256)
         for (uint32_t i = first; i < last; ++i) {
           g.PrefetchWalk(seq, i - first, label.data(), by_label);
+          active[work[i]] = 0;
           proposals[i - first] = evaluate(work[i], scratch);
         }
 #pragma omp single
@@ -159,6 +169,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
           }
           sweep_changes += changed.size();
           flagging.swap(changed);
+          flagging_class = c;
         }
       }
 #pragma omp single

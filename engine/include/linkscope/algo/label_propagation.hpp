@@ -9,10 +9,10 @@
 // connected groups of equal labels (a label that spans two separate groups gives two
 // communities).
 //
-// Parallel and deterministic: the queue is served in batches whose new labels are computed in
-// parallel against the labels at the start of the batch and applied in order; batch sizes
-// depend on the graph, not on the thread count. Random choices come from the seed and the
-// vertices' external ids.
+// Parallel and deterministic: on large graphs the vertices of one colour class (never
+// neighbours) take their new labels in parallel, so no two neighbours change at once; the
+// schedule depends on the graph, not on the thread count. Random choices come from the seed
+// and the vertices' external ids.
 //
 // Time: O(m) per pass over the queue, usually a few passes; memory O(n) beyond the snapshot.
 #pragma once

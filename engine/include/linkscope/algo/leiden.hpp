@@ -8,12 +8,13 @@
 // starting partition is the unrefined one, and so on until local moving changes nothing.
 // Every community of the result is connected (indeed γ-connected).
 //
-// Parallel, deterministic: local moving evaluates batches of vertices in parallel against the
-// state at the start of the batch and applies their moves in order, re-evaluating a vertex
-// whose source or target community changed in the meantime; batches depend on the graph size,
-// not on the thread count. Refinement runs communities in parallel, each with its own random
-// stream keyed by the seed, iteration, level and community. Aggregation builds rows in
-// parallel. So the result is the same for any number of threads.
+// Parallel, deterministic: on graphs of 100 000 vertices or more, local moving evaluates the
+// vertices of one colour class of a greedy colouring (never neighbours) in parallel and applies
+// their moves in order, each re-checked against what earlier moves changed; refinement runs
+// communities in parallel, each with its own random stream keyed by the seed, iteration, level
+// and community; aggregation builds rows in parallel. None of it depends on the thread count,
+// so the result is the same for any number of threads — and, since vertices are numbered by a
+// seeded hash of their external ids, for any order of the input records.
 //
 // Time: O(m) per local-moving sweep, refinement and aggregation; a few sweeps per level and
 // O(log n) levels in practice. Memory: O(n + m) beyond the snapshot (the aggregated graphs and

@@ -8,7 +8,7 @@
 // such a community into its connected parts before aggregating, which can only raise the
 // quality, so no community is disconnected. (Leiden goes further: well-connected communities.)
 //
-// Parallel and deterministic like Leiden (same batched local moving, same aggregation): the
+// Parallel and deterministic like Leiden (same colour-class local moving, same aggregation): the
 // result does not depend on the thread count or the order of the input records.
 //
 // Time: O(m) per sweep; memory O(n + m) beyond the snapshot.
