@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "linkscope/graph/snapshot.hpp"
+
 namespace linkscope::bench {
 
 // A scratch directory for the inputs (removed at exit).
@@ -16,5 +18,9 @@ const std::string& CaseFile(uint64_t entities);
 const std::string& IntEdgeList(uint64_t vertices, uint64_t links);
 // The same shape with string ids like "acct-0012345".
 const std::string& StringEdgeList(uint64_t vertices, uint64_t links);
+
+// The planted-partition graph (gen/planted.hpp, default options but the vertex count: mean
+// degree 15.4, mixing 0.3, seed 1) as an undirected snapshot without weights.
+const Snapshot& PlantedSnapshot(uint32_t vertices);
 
 }  // namespace linkscope::bench

@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <utility>
 
 #include "bench_inputs.hpp"
 #include "linkscope/core/rng.hpp"
 #include "linkscope/gen/generator.hpp"
+#include "linkscope/gen/planted.hpp"
 
 namespace linkscope::bench {
 
@@ -83,6 +85,20 @@ const std::string& StringEdgeList(uint64_t vertices, uint64_t links) {
     WriteEdgeList(it->second, vertices, links, true);
   }
   return it->second;
+}
+
+const Snapshot& PlantedSnapshot(uint32_t vertices) {
+  static std::map<uint32_t, std::unique_ptr<Snapshot>> snapshots;
+  auto& slot = snapshots[vertices];
+  if (!slot) {
+    PlantedPartitionOptions po;
+    po.vertices = vertices;
+    SnapshotOptions so;
+    so.weights = false;
+    slot = std::make_unique<Snapshot>(
+        Snapshot::Build(PlantedPartitionModel(GeneratePlantedPartition(po)), so));
+  }
+  return *slot;
 }
 
 }  // namespace linkscope::bench
