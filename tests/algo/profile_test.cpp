@@ -157,6 +157,9 @@ TEST(Profile, DirectedSnapshotCountsEachArcOnce) {
 TEST(Profile, BadInput) {
   const Snapshot s = Snapshot::Build(Case());
   EXPECT_THROW(ProfileCommunities(s, std::vector<uint32_t>{0, 1}), UsageError);
+  std::vector<uint32_t> sparse(s.vertex_count(), 0);
+  sparse[0] = UINT32_MAX;
+  EXPECT_THROW(ProfileCommunities(s, sparse), UsageError);
   ProfileOptions o;
   o.trafficking_types = {"smuggled_by_unicorn"};
   EXPECT_THROW(ProfileCommunities(s, std::vector<uint32_t>(s.vertex_count(), 0), o), NotFoundError);

@@ -95,6 +95,14 @@ TEST(PlantedPartition, RejectsBadOptions) {
   o = Small();
   o.mean_degree = 0;
   EXPECT_THROW(GeneratePlantedPartition(o), UsageError);
+  // More edges between two communities of 25 than there are pairs across them: an error, not a
+  // search that never ends.
+  o = Small();
+  o.vertices = 50;
+  o.min_community = o.max_community = 25;
+  o.mean_degree = 100;
+  o.mixing = 0.5;
+  EXPECT_THROW(GeneratePlantedPartition(o), UsageError);
 }
 
 }  // namespace

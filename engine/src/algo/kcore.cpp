@@ -30,13 +30,12 @@
 // vertex. Directed kAll merges the sorted Out and In lists on the fly (no merged copy).
 #include "linkscope/algo/kcore.hpp"
 
-#include <omp.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
 #include <vector>
 
+#include "algo/community_graph.hpp"
 #include "linkscope/core/memory.hpp"
 
 namespace linkscope {
@@ -382,18 +381,13 @@ Degrees Peel(uint32_t n, const Lists& count, const Lists& peel, int threads) {
   return deg;
 }
 
-int ThreadCount(uint32_t requested) {
-  if (requested == 0) return std::max(1, omp_get_max_threads());
-  return static_cast<int>(std::min<uint32_t>(requested, 1024));  // beyond: start-up cost only
-}
-
 }  // namespace
 
 Cores CoreNumbers(const Snapshot& s, const CoreOptions& options) {
   Cores result;
   const uint32_t n = s.vertex_count();
   if (n == 0) return result;
-  const int threads = ThreadCount(options.threads);
+  const int threads = detail::ThreadCount(options.threads);
   const OneList out{s.out_offsets().data(), s.out_targets().data()};
   const OneList in{s.in_offsets().data(), s.in_sources().data()};
   Degrees core;

@@ -32,7 +32,7 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
   std::iota(label.begin(), label.end(), 0);
   detail::Coloring coloring;
   if (n >= detail::kColoredSweepMin) coloring = detail::ColorGraph(g, {});
-  uint64_t updates = 0;
+  uint64_t visits = 0;
   // The heaviest label around v; the current one while it is among the heaviest, otherwise one
   // of them at random (the smallest hash of label, vertex and seed: independent of the order
   // neighbours are listed in).
@@ -62,7 +62,7 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
     return acc.Visit(g.off[v + 1] - g.off[v], [&](auto& sums) { return choose(v, sums); });
   };
   auto apply = [&](uint32_t v, uint32_t next, detail::Accumulator&) {
-    ++updates;
+    ++visits;
     if (next == label[v]) return false;
     label[v] = next;
     return true;
@@ -80,7 +80,7 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
     if (dense[label[v]] == kNone32) dense[label[v]] = levels[0].count++;
     levels[0].membership[v] = dense[label[v]];
   }
-  const auto iterations = static_cast<uint32_t>(n == 0 ? 0 : (updates + n - 1) / n);
+  const auto iterations = static_cast<uint32_t>(n == 0 ? 0 : (visits + n - 1) / n);
   Communities c = detail::FinishCommunities(s, origin, std::move(levels), Objective::kModularity,
                                             1.0, 0.0, iterations);
   c.modularity = c.quality = c.levels[0].quality = Modularity(s, c.membership, 1.0);

@@ -51,18 +51,22 @@ class Mover {
     p.k_own = sums.Get(own);
     const double stay = p.k_own - lw * (weight[own] - wv);
     const double tol = Tolerance(v, stay);
-    double best = -HUGE_VAL;
-    double best_k = 0;
-    uint32_t target = kStay;
+    // The largest gain, then the smallest label within rounding of it: a rule that does not
+    // depend on the order the neighbours were listed in (a one-pass "better, or as good and
+    // smaller" is not: near-ties need not be transitive).
     const uint32_t count = sums.size();
+    double best = -HUGE_VAL;
     for (uint32_t i = 0; i < count; ++i) {
       const uint32_t c = sums.Label(i);
-      const double k = sums.Sum(i);
-      const double gain = k - lw * weight[c];
-      if (c != own && (gain > best + tol || (gain >= best - tol && c < target))) {
-        best = std::max(best, gain);
-        best_k = k;
+      if (c != own) best = std::max(best, sums.Sum(i) - lw * weight[c]);
+    }
+    double best_k = 0;
+    uint32_t target = kStay;
+    for (uint32_t i = 0; i < count; ++i) {
+      const uint32_t c = sums.Label(i);
+      if (c != own && c < target && sums.Sum(i) - lw * weight[c] >= best - tol) {
         target = c;
+        best_k = sums.Sum(i);
       }
     }
     // Staying wins ties, then a neighbouring community, then an empty one (gain 0).

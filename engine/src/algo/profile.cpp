@@ -53,7 +53,15 @@ std::vector<CommunityProfile> ProfileCommunities(const Snapshot& s,
   const detail::ModelData& d = model.data();
   const std::vector<uint8_t> trafficking = detail::LinkTypeSet(model, options.trafficking_types);
   uint32_t k = 0;
-  for (const uint32_t c : membership) k = std::max(k, c + 1);
+  for (const uint32_t c : membership) {
+    if (c >= n) {
+      throw UsageError(fmt::format(
+          "community labels must be below the vertex count ({}), got {} (use dense labels such "
+          "as Communities::membership)",
+          n, c));
+    }
+    k = std::max(k, c + 1);
+  }
   std::vector<CommunityProfile> out(k);
   for (uint32_t c = 0; c < k; ++c) out[c].id = c;
 

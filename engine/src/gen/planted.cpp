@@ -71,6 +71,20 @@ PlantedPartition GeneratePlantedPartition(const PlantedPartitionOptions& o) {
   // after sorting and replaced until the count is reached.
   const auto inter =
       static_cast<uint64_t>(std::llround(static_cast<double>(n) * o.mean_degree * o.mixing / 2));
+  // Distinct pairs are drawn by rejection, which needs plenty of pairs to choose from.
+  uint64_t inside = 0;
+  for (uint32_t c = 0; c < g.communities; ++c) {
+    const uint64_t sz = start[c + 1] - start[c];
+    inside += sz * (sz - 1) / 2;
+  }
+  const uint64_t between = uint64_t{n} * (n - 1) / 2 - inside;
+  if (inter > between / 2) {
+    throw UsageError(fmt::format(
+        "planted partition: {} edges between communities asked for, but only {} pairs of "
+        "vertices lie in different communities (lower the mean degree or the mixing, or add "
+        "vertices)",
+        inter, between));
+  }
   const size_t intra_end = g.edges.size();
   if (g.communities > 1) {
     uint64_t missing = inter;

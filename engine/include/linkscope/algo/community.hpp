@@ -51,7 +51,7 @@ struct Communities {
   double modularity = 0;  // modularity (γ = 1) of `membership`, whatever the objective
   // Hierarchy, finest level first; the last level is `membership`. Label propagation has one.
   std::vector<CommunityLevel> levels;
-  // Leiden: iterations run; Louvain: levels; label propagation: vertex updates / n, rounded up.
+  // Leiden: iterations run; Louvain: levels; label propagation: vertex visits / n, rounded up.
   uint32_t iterations = 0;
 
   uint32_t count() const { return static_cast<uint32_t>(sizes.size()); }

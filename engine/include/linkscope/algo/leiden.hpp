@@ -5,7 +5,7 @@
 // neighbourhood changed are revisited), refinement of every community into well-connected
 // sub-communities (merging singletons only, randomly with temperature θ among the moves that
 // do not lower the quality), aggregation of the refined partition into a smaller graph whose
-// starting partition is the unrefined one, and so on until local moving changes nothing.
+// starting partition is the unrefined one, and so on until every community is one vertex.
 // Every community of the result is connected (indeed γ-connected).
 //
 // Parallel, deterministic: on graphs of 100 000 vertices or more, local moving evaluates the

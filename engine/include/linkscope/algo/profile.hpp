@@ -74,10 +74,11 @@ struct CommunityProfile {
   uint64_t bridge_count = 0;  // all members with an edge leaving the community
 };
 
-// Profiles of communities 0..k-1 of `membership` (dense labels, e.g. Communities::membership),
-// in id order. Deterministic. O(n log n + m + L log L) for the model's L links. Throws
-// UsageError when the membership does not have one label per vertex, NotFoundError for an
-// unknown trafficking link type that is not in the recommended vocabulary.
+// Profiles of communities 0..k-1 of `membership` (dense labels below the vertex count, e.g.
+// Communities::membership), in id order. Deterministic. O(n log n + m + L log L) for the
+// model's L links. Throws UsageError when the membership does not have one label per vertex or
+// has a label of n or more, NotFoundError for an unknown trafficking link type that is not in
+// the recommended vocabulary.
 std::vector<CommunityProfile> ProfileCommunities(const Snapshot& s,
                                                  std::span<const uint32_t> membership,
                                                  const ProfileOptions& options = {});

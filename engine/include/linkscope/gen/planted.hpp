@@ -36,7 +36,8 @@ struct PlantedPartition {
 // ids). Inside a community of s vertices, round(s * mean_degree * (1 - mixing) / 2) distinct
 // pairs are drawn (capped at all pairs); between communities, round(n * mean_degree * mixing /
 // 2) distinct pairs of vertices in different communities. O(m log m). Throws UsageError for bad
-// options.
+// options, and when the edges between communities would be more than half the pairs of
+// vertices in different communities (they are drawn by rejection).
 PlantedPartition GeneratePlantedPartition(const PlantedPartitionOptions& options);
 
 // The graph as a Model: entity i has external id "i" (kind "unknown"), edges are undirected
