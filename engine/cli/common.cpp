@@ -140,6 +140,23 @@ void JsonFiles(JsonWriter& w, const std::vector<FileReport>& files) {
   w.EndArray();
 }
 
+void JsonCounts(JsonWriter& w, std::string_view key,
+                const std::vector<std::pair<std::string, uint64_t>>& counts) {
+  JsonKey(w, key);
+  w.StartObject();
+  for (const auto& [name, count] : counts) Json(w, name, count);
+  w.EndObject();
+}
+
+std::string Join(const std::vector<std::pair<std::string, uint64_t>>& counts, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < counts.size() && i < max; ++i) {
+    Append(out, "{}{} {}", i ? ", " : "", counts[i].first, Thousands(counts[i].second));
+  }
+  if (counts.size() > max) out += ", ...";
+  return out;
+}
+
 void JsonLoad(JsonWriter& w, const LoadReport& report) {
   JsonFiles(w, report.files);
   Json(w, "rejected", report.rejected);

@@ -58,6 +58,11 @@ void JsonKey(JsonWriter& w, std::string_view key);
 void JsonString(JsonWriter& w, std::string_view value);
 void JsonDiagnostics(JsonWriter& w, std::string_view key, const std::vector<Diagnostic>& list);
 void JsonFiles(JsonWriter& w, const std::vector<FileReport>& files);
+// An object name -> count, in the order given.
+void JsonCounts(JsonWriter& w, std::string_view key,
+                const std::vector<std::pair<std::string, uint64_t>>& counts);
+// "gold 3, drugs 1": the first `max` entries, then ", ..." when there are more.
+std::string Join(const std::vector<std::pair<std::string, uint64_t>>& counts, size_t max);
 // "files", "rejected" and "errors" of a load.
 void JsonLoad(JsonWriter& w, const LoadReport& report);
 // Writes the document to stdout with a final newline.

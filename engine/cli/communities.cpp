@@ -60,16 +60,6 @@ std::string_view MethodName(Method m) {
   return "";
 }
 
-// "gold 3, drugs 1".
-std::string Join(const std::vector<std::pair<std::string, uint64_t>>& list, size_t max) {
-  std::string out;
-  for (size_t i = 0; i < list.size() && i < max; ++i) {
-    Append(out, "{}{} {}", i ? ", " : "", list[i].first, Thousands(list[i].second));
-  }
-  if (list.size() > max) out += ", ...";
-  return out;
-}
-
 struct Run {
   Snapshot view;
   Communities result;
@@ -211,14 +201,6 @@ void PrintText(const Run& run, const CommunitiesArgs& a, const LoadReport& repor
     Append(out, "\nRejected records (lenient mode): {}\n", Thousands(report.rejected));
   }
   WriteOut(out);
-}
-
-void JsonCounts(JsonWriter& w, std::string_view key,
-                const std::vector<std::pair<std::string, uint64_t>>& list) {
-  JsonKey(w, key);
-  w.StartObject();
-  for (const auto& [name, count] : list) Json(w, name, count);
-  w.EndObject();
 }
 
 void PrintJsonRun(const Run& run, const CommunitiesArgs& a, const LoadReport& report) {

@@ -18,16 +18,6 @@ void PrintCounts(std::string_view title, const std::vector<std::pair<std::string
   for (const auto& [name, count] : c) fmt::print("  {:<18} {:>12}\n", name, Thousands(count));
 }
 
-std::string Join(const std::vector<std::pair<std::string, uint64_t>>& c, size_t max) {
-  std::string out;
-  for (size_t i = 0; i < c.size() && i < max; ++i) {
-    if (i) out += ", ";
-    out += fmt::format("{} {}", c[i].first, Thousands(c[i].second));
-  }
-  if (c.size() > max) out += ", ...";
-  return out;
-}
-
 void PrintText(const GraphStats& st, const LoadReport& report) {
   fmt::print("linkscope stats: {} file{}, {} entities, {} links\n", report.files.size(),
              report.files.size() == 1 ? "" : "s", Thousands(st.entities), Thousands(st.links));
@@ -105,15 +95,9 @@ void PrintJsonStats(const GraphStats& st, const LoadReport& report) {
   Json(w, "self_loops", st.self_loops);
   Json(w, "graded_links", st.graded_links);
   Json(w, "isolates", st.isolates);
-  auto counts = [&](std::string_view key, const auto& list) {
-    JsonKey(w, key);
-    w.StartObject();
-    for (const auto& [name, count] : list) Json(w, name, count);
-    w.EndObject();
-  };
-  counts("by_kind", st.by_kind);
-  counts("by_link_type", st.by_link_type);
-  counts("by_grade", st.by_grade);
+  JsonCounts(w, "by_kind", st.by_kind);
+  JsonCounts(w, "by_link_type", st.by_link_type);
+  JsonCounts(w, "by_grade", st.by_grade);
   Json(w, "components", st.components);
   Json(w, "largest_component", st.largest_component);
   JsonKey(w, "component_sizes");
@@ -156,7 +140,7 @@ void PrintJsonStats(const GraphStats& st, const LoadReport& report) {
     w.StartObject();
     Json(w, "size", n.size);
     Json(w, "links", n.links);
-    counts("kinds", n.kinds);
+    JsonCounts(w, "kinds", n.kinds);
     JsonKey(w, "countries");
     w.StartArray();
     for (const auto& c : n.countries) JsonString(w, c);

@@ -21,8 +21,7 @@ std::vector<VertexId> SmallestIds(const Snapshot& s, std::span<const uint32_t> l
 }
 
 std::vector<uint64_t> Renumber(const Snapshot& s, std::vector<uint32_t>& label, uint32_t count,
-                               std::span<const VertexId> smallest,
-                               std::vector<uint32_t>* old_to_new) {
+                               std::span<const VertexId> smallest) {
   std::vector<uint64_t> sizes(count, 0);
   for (const uint32_t l : label) ++sizes[l];
   std::vector<std::string_view> text(count);
@@ -42,7 +41,6 @@ std::vector<uint64_t> Renumber(const Snapshot& s, std::vector<uint32_t>& label, 
   for (uint32_t i = 0; i < count; ++i) out[i] = sizes[order[i]];
   // Labels nobody carries (size 0) sort last; drop them.
   while (!out.empty() && out.back() == 0) out.pop_back();
-  if (old_to_new) *old_to_new = std::move(rank);
   return out;
 }
 

@@ -17,10 +17,9 @@ std::vector<VertexId> SmallestIds(const Snapshot& s, std::span<const uint32_t> l
                                   uint32_t count, std::span<const VertexId> candidates);
 
 // Renumbers `label` (dense, < count) canonically given the smallest-id member of every label;
-// returns the sizes in the new order. *old_to_new, when given, receives the permutation.
+// returns the sizes in the new order.
 std::vector<uint64_t> Renumber(const Snapshot& s, std::vector<uint32_t>& label, uint32_t count,
-                               std::span<const VertexId> smallest,
-                               std::vector<uint32_t>* old_to_new = nullptr);
+                               std::span<const VertexId> smallest);
 
 // Both steps over all vertices.
 std::vector<uint64_t> CanonicalNumbering(const Snapshot& s, std::vector<uint32_t>& label,

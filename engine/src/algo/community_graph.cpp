@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "algo/accumulator.hpp"
+#include "algo/disjoint_sets.hpp"
 #include "core/hash.hpp"
 #include "linkscope/core/rng.hpp"
 
@@ -260,27 +261,36 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
 
 void SplitDisconnected(const CommunityGraph& g, std::vector<uint32_t>* label) {
   const uint32_t n = g.n;
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  DisjointSets sets(n);
   const std::vector<uint32_t>& l = *label;
   for (uint32_t v = 0; v < n; ++v) {
     g.ForEach(v, [&](uint32_t u, double) {
-      if (u <= v || l[u] != l[v]) return;
-      const uint32_t a = find(u);
-      const uint32_t b = find(v);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      if (u > v && l[u] == l[v]) sets.Union(u, v);
     });
   }
-  std::vector<uint32_t> smallest(n, kNone32);
-  for (uint32_t v = 0; v < n; ++v) {
-    uint32_t& k = smallest[find(v)];
-    k = std::min(k, v);
-  }
-  for (uint32_t v = 0; v < n; ++v) (*label)[v] = smallest[find(v)];
+  // Each set's root is its smallest member: the label of its group.
+  *label = std::move(sets).Roots();
+}
+
+std::span<const double> NodeWeights(const CommunityGraph& g, Objective objective,
+                                    std::vector<double>* ones) {
+  if (objective == Objective::kModularity) return g.strength;
+  if (!g.size.empty()) return g.size;
+  ones->assign(g.n, 1.0);
+  return *ones;
+}
+
+double Lambda(const CommunityGraph& g, Objective objective, double resolution) {
+  if (objective == Objective::kCpm) return resolution;
+  return g.total > 0 ? resolution / g.total : 0.0;
+}
+
+std::vector<uint32_t> ShuffledOrder(uint32_t n, uint64_t seed) {
+  std::vector<uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng(seed);
+  rng.Shuffle(std::span<uint32_t>(order));
+  return order;
 }
 
 double SingletonQuality(const CommunityGraph& g, Objective objective, double resolution) {

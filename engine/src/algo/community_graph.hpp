@@ -39,12 +39,7 @@ struct CommunityGraph {
   HugeVector<uint32_t> own_adj;
   HugeVector<double> own_w;
 
-  bool weighted() const { return !w.empty(); }
   double Size(uint32_t v) const { return size.empty() ? 1.0 : size[v]; }
-  // Node weight in the objective: the strength for modularity, the size for CPM.
-  double NodeWeight(Objective o, uint32_t v) const {
-    return o == Objective::kModularity ? strength[v] : Size(v);
-  }
 
   // Prefetching for a walk over vertices in a known order (memory latency, not bandwidth, is
   // what the community algorithms wait for): the offsets of a vertex some steps ahead, the row
@@ -126,6 +121,17 @@ void SplitDisconnected(const CommunityGraph& g, std::vector<uint32_t>* label);
 // (modularity: in [-1/2, 1]; CPM: H). Used for the levels of a hierarchy without a pass over
 // the level-0 graph.
 double SingletonQuality(const CommunityGraph& g, Objective objective, double resolution);
+
+// The node weights of the objective: strengths for modularity, sizes for CPM (`ones` receives
+// the sizes of level 0, all 1, when they are needed).
+std::span<const double> NodeWeights(const CommunityGraph& g, Objective objective,
+                                    std::vector<double>* ones);
+
+// λ of the gain k_{v,C} − λ w_v W_C: γ/2m for modularity, γ for CPM.
+double Lambda(const CommunityGraph& g, Objective objective, double resolution);
+
+// 0..n-1 in the order of a shuffle seeded by `seed`: the visiting order of an aggregated level.
+std::vector<uint32_t> ShuffledOrder(uint32_t n, uint64_t seed);
 
 // Mixes a seed with a stream tag (iteration, level, ...) into a new seed.
 uint64_t MixSeed(uint64_t seed, uint64_t a, uint64_t b = 0);

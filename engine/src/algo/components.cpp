@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "algo/canonical.hpp"
+#include "algo/disjoint_sets.hpp"
 
 namespace linkscope {
 namespace {
@@ -28,30 +29,17 @@ Components Canonicalize(const Snapshot& s, std::vector<uint32_t> raw) {
 
 Components WeakComponents(const Snapshot& s) {
   const uint32_t n = s.vertex_count();
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](uint32_t x) {
-    while (parent[x] != x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  detail::DisjointSets sets(n);
   const auto off = s.out_offsets();
   const auto adj = s.out_targets();
   for (VertexId u = 0; u < n; ++u) {
     for (uint64_t p = off[u]; p < off[u + 1]; ++p) {
       const VertexId v = adj[p];
       if (!s.directed() && v <= u) continue;  // each undirected edge once
-      uint32_t a = find(u);
-      uint32_t b = find(v);
-      if (a == b) continue;
-      if (a < b) std::swap(a, b);
-      parent[a] = b;  // the smaller root wins: deterministic
+      sets.Union(u, v);
     }
   }
-  for (VertexId v = 0; v < n; ++v) parent[v] = find(v);
-  return Canonicalize(s, std::move(parent));
+  return Canonicalize(s, std::move(sets).Roots());
 }
 
 Components StrongComponents(const Snapshot& s) {

@@ -29,32 +29,6 @@ struct Setup {
   detail::Coloring coloring0;
 };
 
-double Lambda(const CommunityGraph& g, const Setup& st) {
-  if (st.objective == Objective::kCpm) return st.resolution;
-  return g.total > 0 ? st.resolution / g.total : 0.0;
-}
-
-// The node weights of the objective: strengths for modularity, sizes for CPM (`ones` holds
-// the sizes of level 0, all 1, when needed).
-std::span<const double> NodeWeights(const CommunityGraph& g, Objective o,
-                                    std::vector<double>* ones) {
-  if (o == Objective::kModularity) return g.strength;
-  if (!g.size.empty()) return g.size;
-  ones->assign(g.n, 1.0);
-  return *ones;
-}
-
-// The visiting order of a level above 0: a seeded shuffle. (Level 0 is visited in id order,
-// which is a seeded random order there already; an empty order means id order.)
-std::vector<uint32_t> LevelOrder(const CommunityGraph& g, uint64_t seed, uint32_t iteration,
-                                 uint32_t level) {
-  std::vector<uint32_t> order(g.n);
-  std::iota(order.begin(), order.end(), 0);
-  Rng rng(detail::MixSeed(seed, iteration, level));
-  rng.Shuffle(std::span<uint32_t>(order));
-  return order;
-}
-
 // Refinement (Algorithm A.2, MergeNodesSubset): inside every community of `comm`, start from
 // singletons and merge well-connected singletons into well-connected sub-communities. Returns
 // the refined labels (vertices of g, each sub-community inside one community).
@@ -176,28 +150,9 @@ uint32_t CountLabels(std::span<const uint32_t> label, uint32_t n) {
 }
 
 struct IterationResult {
-  // The refined hierarchy, finest first, as steps: steps[l][v] is the vertex of level l + 1
-  // that vertex v of level l became (level 0: the snapshot's vertices in canonical order).
-  // Composed only at the end: a full membership per level would cost 4 bytes per vertex each.
-  std::vector<std::vector<uint32_t>> steps;
-  std::vector<uint32_t> counts;
-  std::vector<double> qualities;
+  detail::Hierarchy levels;  // the refined hierarchy, finest first
   double modularity = 0;
   bool changed = false;  // the partition of level 0 differs from the one the iteration began with
-
-  // The levels as memberships of level-0 vertices.
-  std::vector<detail::RawLevel> Levels(uint32_t n0) const {
-    std::vector<detail::RawLevel> levels(steps.size());
-    std::vector<uint32_t> at(n0);
-    std::iota(at.begin(), at.end(), 0);
-    for (size_t l = 0; l < steps.size(); ++l) {
-      for (uint32_t& x : at) x = steps[l][x];
-      levels[l].membership = at;
-      levels[l].count = counts[l];
-      levels[l].quality = qualities[l];
-    }
-    return levels;
-  }
 };
 
 // One iteration of Algorithm A.1 from the partition `part` of level 0; on return `part` holds
@@ -211,10 +166,12 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
   const CommunityGraph* g = &g0;
   for (uint32_t level = 0;; ++level) {
     std::vector<double> ones;
-    const std::span<const double> nw = NodeWeights(*g, st.objective, &ones);
-    const double lambda = Lambda(*g, st);
+    const std::span<const double> nw = detail::NodeWeights(*g, st.objective, &ones);
+    const double lambda = detail::Lambda(*g, st.objective, st.resolution);
+    // Level 0 is visited in id order, a seeded random order there already (an empty order).
     const std::vector<uint32_t> order =
-        level == 0 ? std::vector<uint32_t>() : LevelOrder(*g, st.seed, iteration, level);
+        level == 0 ? std::vector<uint32_t>()
+                   : detail::ShuffledOrder(g->n, detail::MixSeed(st.seed, iteration, level));
     const std::span<const uint32_t> visit = order;  // empty at level 0: id order
     detail::MoveOptions mo;
     mo.node_weight = nw;
@@ -228,10 +185,10 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
       // Every community is one vertex of this level: the partition is the vertices.
       res.modularity = detail::SingletonQuality(*g, Objective::kModularity, 1.0);
       if (level == 0) {
-        res.steps.emplace_back(n0);
-        std::iota(res.steps.back().begin(), res.steps.back().end(), 0);
-        res.counts.push_back(n0);
-        res.qualities.push_back(detail::SingletonQuality(*g, st.objective, st.resolution));
+        std::vector<uint32_t> identity(n0);
+        std::iota(identity.begin(), identity.end(), 0);
+        res.levels.Add(std::move(identity), n0,
+                       detail::SingletonQuality(*g, st.objective, st.resolution));
       }
       break;
     }
@@ -255,20 +212,15 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
     for (uint32_t v = 0; v < g->n; ++v) next_comm[new_id[refined[v]]] = label_of[comm[v]];
     std::vector<uint32_t> step(g->n);
     for (uint32_t v = 0; v < g->n; ++v) step[v] = new_id[refined[v]];
-    res.steps.push_back(std::move(step));
-    res.counts.push_back(next.n);
-    res.qualities.push_back(detail::SingletonQuality(next, st.objective, st.resolution));
+    res.levels.Add(std::move(step), next.n,
+                   detail::SingletonQuality(next, st.objective, st.resolution));
     owned = std::move(next);
     g = &owned;
     comm = std::move(next_comm);
   }
   // The new partition of level 0: each community labelled by its smallest vertex.
-  std::vector<uint32_t> final_map(n0);
-  std::iota(final_map.begin(), final_map.end(), 0);
-  for (const std::vector<uint32_t>& step : res.steps) {
-    for (uint32_t& x : final_map) x = step[x];
-  }
-  std::vector<uint32_t> smallest(res.counts.back(), kNone32);
+  const std::vector<uint32_t> final_map = res.levels.Last(n0);
+  std::vector<uint32_t> smallest(res.levels.counts.back(), kNone32);
   for (uint32_t v = 0; v < n0; ++v) {
     smallest[final_map[v]] = std::min(smallest[final_map[v]], v);
   }
@@ -306,7 +258,7 @@ Communities Leiden(const Snapshot& s, const LeidenParams& params) {
     if (!last.changed) break;  // labels are canonical: equal labels, equal partitions
   }
   std::vector<detail::RawLevel> levels =
-      g0.n == 0 ? detail::SingletonLevels(0, 0.0) : last.Levels(g0.n);
+      g0.n == 0 ? detail::SingletonLevels(0, 0.0) : last.levels.Levels(g0.n);
   return detail::FinishCommunities(s, origin, std::move(levels), params.objective,
                                    params.resolution, last.modularity, it);
 }

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <utility>
 
+#include "algo/disjoint_sets.hpp"
 #include "linkscope/core/error.hpp"
 
 namespace linkscope {
@@ -174,23 +175,16 @@ std::vector<uint32_t> DisconnectedCommunities(const Snapshot& s,
                                               std::span<const uint32_t> membership) {
   CheckLength(s, membership);
   const uint32_t n = s.vertex_count();
-  std::vector<uint32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  detail::DisjointSets sets(n);
   for (VertexId v = 0; v < n; ++v) {
     for (const VertexId u : s.Out(v)) {
-      if (membership[u] != membership[v]) continue;
-      const uint32_t a = find(u);
-      const uint32_t b = find(v);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+      if (membership[u] == membership[v]) sets.Union(u, v);
     }
   }
+  const std::vector<uint32_t> root = std::move(sets).Roots();
   // A label is connected when all its vertices share one root.
   std::vector<std::pair<uint32_t, uint32_t>> label_root(n);
-  for (VertexId v = 0; v < n; ++v) label_root[v] = {membership[v], find(v)};
+  for (VertexId v = 0; v < n; ++v) label_root[v] = {membership[v], root[v]};
   std::sort(label_root.begin(), label_root.end());
   label_root.erase(std::unique(label_root.begin(), label_root.end()), label_root.end());
   std::vector<uint32_t> out;
