@@ -9,6 +9,7 @@ packages=(
   libboost-graph-dev libeigen3-dev rapidjson-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev
+  python3-networkx python3-scipy python3-numpy
   libigraph-dev
 )
 
