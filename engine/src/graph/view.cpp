@@ -104,4 +104,70 @@ Snapshot MakeView(const Snapshot& parent, const ViewFilter& filter) {
   return Snapshot::FromParts(std::move(parts));
 }
 
+Snapshot InducedView(const Snapshot& parent, std::span<const uint8_t> keep,
+                     const std::function<bool(LinkId)>& keep_link) {
+  const Model& model = parent.model();
+  const detail::ModelData& d = model.data();
+  const uint32_t n = parent.vertex_count();
+  if (keep.size() != n) throw UsageError("InducedView: one flag per vertex is needed");
+  Snapshot::Parts parts;
+  parts.entity_vertex.assign(model.entity_count(), kNoVertex);
+  std::vector<VertexId> new_id(n, kNoVertex);
+  for (VertexId v = 0; v < n; ++v) {
+    if (!keep[v]) continue;
+    const EntityId e = parent.Entity(v);
+    new_id[v] = static_cast<VertexId>(parts.vertex_entity.size());
+    parts.entity_vertex[e] = new_id[v];
+    parts.vertex_entity.push_back(e);
+  }
+  std::vector<VertexId> src;
+  std::vector<VertexId> dst;
+  std::vector<LinkId> links;
+  std::vector<double> weights;
+  detail::ItemSource items;
+  items.n = static_cast<uint32_t>(parts.vertex_entity.size());
+  if (parent.derived()) {
+    for (EdgeId e = 0; e < parent.edge_count(); ++e) {
+      const auto [a, b] = parent.Endpoints(e);
+      if (new_id[a] == kNoVertex || new_id[b] == kNoVertex) continue;
+      src.push_back(new_id[a]);
+      dst.push_back(new_id[b]);
+      weights.push_back(parent.EdgeWeight(e));
+    }
+    items.derived = true;
+    items.weights = weights;
+  } else {
+    // As in MakeView: mark the links of kept vertices, then visit them in link order.
+    std::vector<uint64_t> seen((static_cast<size_t>(model.link_count()) + 63) / 64, 0);
+    for (VertexId v = 0; v < n; ++v) {
+      if (!keep[v]) continue;
+      const auto adj = parent.Out(v);
+      for (size_t i = 0; i < adj.size(); ++i) {
+        if (!keep[adj[i]]) continue;
+        for (const LinkId l : parent.EdgeLinks(parent.OutEdge(v, i))) {
+          seen[l / 64] |= uint64_t{1} << (l % 64);
+        }
+      }
+    }
+    for (size_t wi = 0; wi < seen.size(); ++wi) {
+      for (uint64_t word = seen[wi]; word != 0; word &= word - 1) {
+        const auto l = static_cast<LinkId>(wi * 64 + static_cast<size_t>(std::countr_zero(word)));
+        const VertexId a = parts.entity_vertex[d.from[l]];
+        const VertexId b = parts.entity_vertex[d.to[l]];
+        if (a == kNoVertex || b == kNoVertex) continue;
+        if (keep_link && !keep_link(l)) continue;
+        src.push_back(a);
+        dst.push_back(b);
+        links.push_back(l);
+      }
+    }
+    items.links = links;
+  }
+  items.src = src;
+  items.dst = dst;
+  detail::BuildTopology(d, items, parent.options(), &parts);
+  parts.model = parent.shared_model();
+  return Snapshot::FromParts(std::move(parts));
+}
+
 }  // namespace linkscope

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -35,5 +37,12 @@ struct ViewFilter {
 // for an excluded id that does not exist or a kind or link type that is neither built in nor
 // present, and UsageError for link filters on a derived (projected) snapshot.
 Snapshot MakeView(const Snapshot& parent, const ViewFilter& filter);
+
+// The view on the parent's vertices flagged in `keep` (one flag per parent vertex), with the
+// parent's links between them for which keep_link(l) is true (all when keep_link is empty; a
+// derived parent keeps every edge between kept vertices). Vertices keep their relative order.
+// O(n + m). Used for neighbourhoods.
+Snapshot InducedView(const Snapshot& parent, std::span<const uint8_t> keep,
+                     const std::function<bool(LinkId)>& keep_link = {});
 
 }  // namespace linkscope
