@@ -85,6 +85,13 @@ struct Command {
 };
 Command AddCommunitiesCommand(CLI::App& parent);
 Command AddCoresCommand(CLI::App& parent);
+Command AddPathCommand(CLI::App& parent);
+Command AddNeighborsCommand(CLI::App& parent);
+Command AddConnectCommand(CLI::App& parent);
+Command AddCentralityCommand(CLI::App& parent);
+Command AddKeyPlayersCommand(CLI::App& parent);
+Command AddRemoveCommand(CLI::App& parent);
+Command AddRobustnessCommand(CLI::App& parent);
 
 int RunStats(const InputOptions& in, OutputFormat format, uint32_t networks);
 int RunValidate(const InputOptions& in, OutputFormat format);

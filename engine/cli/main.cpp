@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <vector>
 
 #include "common.hpp"
 #include "linkscope/core/error.hpp"
@@ -51,6 +52,10 @@ int main(int argc, char** argv) {
 
   const Command communities = AddCommunitiesCommand(app);
   const Command cores = AddCoresCommand(app);
+  const std::vector<Command> more = {
+      AddPathCommand(app),       AddNeighborsCommand(app),  AddConnectCommand(app),
+      AddCentralityCommand(app), AddKeyPlayersCommand(app), AddRemoveCommand(app),
+      AddRobustnessCommand(app)};
 
   try {
     app.parse(argc, argv);
@@ -71,6 +76,9 @@ int main(int argc, char** argv) {
     if (generate->parsed()) return RunGenerate(gen, gen_format);
     if (communities.app->parsed()) return communities.run();
     if (cores.app->parsed()) return cores.run();
+    for (const Command& c : more) {
+      if (c.app->parsed()) return c.run();
+    }
   } catch (const UsageError& e) {
     fmt::print(stderr, "linkscope: error: {}\n", e.what());
     return kExitUsage;

@@ -1,0 +1,346 @@
+// linkscope keyplayers, remove and robustness: which few entities hold the network together,
+// and what breaks when they are taken out.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common.hpp"
+#include "linkscope/centrality/centrality.hpp"
+#include "linkscope/core/error.hpp"
+#include "linkscope/disrupt/keyplayers.hpp"
+#include "linkscope/disrupt/removal.hpp"
+#include "linkscope/graph/view.hpp"
+
+namespace linkscope::cli {
+namespace {
+
+// The view every disruption command works on: the whole case or some kinds of it.
+struct DisruptArgs {
+  InputOptions in;
+  OutputFormat format = OutputFormat::kText;
+  std::vector<std::string> kinds;
+  std::vector<std::string> link_types;
+  uint32_t threads = 0;
+
+  void Register(CLI::App& app) {
+    in.Register(app);
+    app.add_option("--kinds", kinds, "Keep only entities of these kinds (comma-separated)")
+        ->delimiter(',');
+    app.add_option("--link-types", link_types, "Keep only links of these types")
+        ->delimiter(',');
+    app.add_option("--threads", threads,
+                   "Threads (0: all hardware threads); the result does not depend on it")
+        ->capture_default_str();
+    AddFormatOption(app, &format);
+  }
+
+  Snapshot Load(Graph& graph, LoadReport* report) const {
+    *report = LoadInputs(graph, in, format == OutputFormat::kJson);
+    Snapshot all = graph.TakeSnapshot();
+    if (kinds.empty() && link_types.empty()) return all;
+    ViewFilter filter;
+    filter.kinds = kinds;
+    filter.link_types = link_types;
+    return MakeView(all, filter);
+  }
+};
+
+void JsonFragmentation(JsonWriter& w, std::string_view key, const Fragmentation& f,
+                       bool distance) {
+  JsonKey(w, key);
+  w.StartObject();
+  Json(w, "vertices", uint64_t{f.vertices});
+  Json(w, "components", uint64_t{f.components});
+  Json(w, "largest_component", uint64_t{f.largest_component});
+  Json(w, "largest_share", f.largest_share);
+  Json(w, "fragmentation", f.fragmentation);
+  if (distance) Json(w, "distance_fragmentation", f.distance_fragmentation);
+  w.EndObject();
+}
+
+void TextFragmentation(std::string& out, const Fragmentation& before, const Fragmentation& after,
+                       bool distance) {
+  Append(out, "\n  {:<28} {:>12} {:>12}\n", "", "before", "after");
+  Append(out, "  {:<28} {:>12} {:>12}\n", "entities", Thousands(before.vertices),
+         Thousands(after.vertices));
+  Append(out, "  {:<28} {:>12} {:>12}\n", "components", Thousands(before.components),
+         Thousands(after.components));
+  Append(out, "  {:<28} {:>12} {:>12}\n", "largest component", Thousands(before.largest_component),
+         Thousands(after.largest_component));
+  Append(out, "  {:<28} {:>12.4f} {:>12.4f}\n", "largest share", before.largest_share,
+         after.largest_share);
+  Append(out, "  {:<28} {:>12.4f} {:>12.4f}\n", "fragmentation", before.fragmentation,
+         after.fragmentation);
+  if (distance) {
+    Append(out, "  {:<28} {:>12.4f} {:>12.4f}\n", "distance fragmentation",
+           before.distance_fragmentation, after.distance_fragmentation);
+  }
+}
+
+std::string Describe(const Snapshot& s, VertexId v) {
+  const Model& m = s.model();
+  const EntityId e = s.Entity(v);
+  const std::string_view name = m.Name(e);
+  return fmt::format("{:<16} {:<28} {}", s.ExternalId(v), name.empty() ? "-" : name,
+                     m.KindName(e));
+}
+
+// ---- keyplayers
+
+struct KeyPlayersArgs {
+  DisruptArgs d;
+  uint32_t k = 3;
+  KeyPlayerMode mode = KeyPlayerMode::kFragment;
+  uint32_t depth = 1;
+};
+
+std::string_view ModeName(KeyPlayerMode m) {
+  switch (m) {
+    case KeyPlayerMode::kFragment:
+      return "fragment";
+    case KeyPlayerMode::kDistanceFragment:
+      return "distance";
+    case KeyPlayerMode::kReach:
+      return "reach";
+  }
+  return "";
+}
+
+int RunKeyPlayers(const KeyPlayersArgs& a) {
+  Graph graph;
+  LoadReport report;
+  const Snapshot s = a.d.Load(graph, &report);
+  KeyPlayerOptions o;
+  o.mode = a.mode;
+  o.k = a.k;
+  o.reach_depth = a.depth;
+  o.threads = a.d.threads;
+  const KeyPlayerResult r = FindKeyPlayers(s, o);
+  const bool distance = a.mode == KeyPlayerMode::kDistanceFragment;
+  if (a.d.format == OutputFormat::kJson) {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    Json(w, "mode", ModeName(a.mode));
+    Json(w, "k", uint64_t{a.k});
+    if (a.mode == KeyPlayerMode::kReach) Json(w, "depth", uint64_t{a.depth});
+    JsonKey(w, "set");
+    w.StartArray();
+    for (const VertexId v : r.set) JsonString(w, s.ExternalId(v));
+    w.EndArray();
+    Json(w, "score", r.score);
+    if (a.mode == KeyPlayerMode::kReach) Json(w, "reached", uint64_t{r.reached});
+    JsonFragmentation(w, "before", r.before, distance);
+    JsonFragmentation(w, "after", r.after, distance);
+    JsonLoad(w, report);
+    w.EndObject();
+    PrintJson(sb);
+    return kExitOk;
+  }
+  std::string out;
+  Append(out, "linkscope keyplayers: {} entities, k = {}, mode {}\n", Thousands(s.vertex_count()),
+         a.k, ModeName(a.mode));
+  if (a.mode == KeyPlayerMode::kReach) {
+    Append(out, "\nThe {} entities that reach most others within {} step{}: {} reached ({:.1f}%)\n",
+           r.set.size(), a.depth, a.depth == 1 ? "" : "s", Thousands(r.reached), 100 * r.score);
+  } else {
+    Append(out, "\nThe {} entities whose removal fragments the network most (score {:.4f})\n",
+           r.set.size(), r.score);
+  }
+  for (size_t i = 0; i < r.set.size(); ++i) Append(out, "  {:>3}  {}\n", i + 1, Describe(s, r.set[i]));
+  TextFragmentation(out, r.before, r.after, distance);
+  WriteOut(out);
+  return kExitOk;
+}
+
+// ---- remove
+
+struct RemoveArgs {
+  DisruptArgs d;
+  std::vector<std::string> ids;
+};
+
+int RunRemove(const RemoveArgs& a) {
+  Graph graph;
+  LoadReport report;
+  const Snapshot s = a.d.Load(graph, &report);
+  const std::vector<VertexId> removed = VerticesOfIds(s, a.ids);
+  const RemovalResult r = SimulateRemoval(s, removed);
+  auto flow_json = [&](JsonWriter& w, std::string_view key, const std::vector<CommodityFlow>& fs) {
+    JsonKey(w, key);
+    w.StartArray();
+    for (const CommodityFlow& f : fs) {
+      w.StartObject();
+      Json(w, "commodity", f.category);
+      Json(w, "country_a", CountryToString(f.a));
+      Json(w, "country_b", CountryToString(f.b));
+      w.EndObject();
+    }
+    w.EndArray();
+  };
+  if (a.d.format == OutputFormat::kJson) {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    JsonKey(w, "removed");
+    w.StartArray();
+    for (const std::string& id : a.ids) JsonString(w, id);
+    w.EndArray();
+    JsonFragmentation(w, "before", r.before, false);
+    JsonFragmentation(w, "after", r.after, false);
+    flow_json(w, "flows_before", r.flows_before);
+    flow_json(w, "cut", r.cut);
+    JsonLoad(w, report);
+    w.EndObject();
+    PrintJson(sb);
+    return kExitOk;
+  }
+  std::string out;
+  Append(out, "linkscope remove: {} of {} entities removed\n", removed.size(),
+         Thousands(s.vertex_count()));
+  for (const VertexId v : removed) Append(out, "  {}\n", Describe(s, v));
+  TextFragmentation(out, r.before, r.after, false);
+  Append(out, "\nCommodity flows between countries: {} before, {} cut\n", r.flows_before.size(),
+         r.cut.size());
+  for (const CommodityFlow& f : r.cut) {
+    Append(out, "  {:<12} {} - {}\n", f.category, CountryToString(f.a),
+           CountryToString(f.b));
+  }
+  WriteOut(out);
+  return kExitOk;
+}
+
+// ---- robustness
+
+enum class Ranking { kDegree, kBetweenness, kIds };
+
+struct RobustnessArgs {
+  DisruptArgs d;
+  Ranking order = Ranking::kDegree;
+  std::vector<std::string> ids;
+  uint32_t steps = 20;
+};
+
+int RunRobustness(const RobustnessArgs& a) {
+  if ((a.order == Ranking::kIds) != !a.ids.empty()) {
+    throw UsageError("--order ids takes the removal order from --ids (and only then)");
+  }
+  Graph graph;
+  LoadReport report;
+  const Snapshot s = a.d.Load(graph, &report);
+  std::vector<VertexId> order;
+  if (a.order == Ranking::kIds) {
+    order = VerticesOfIds(s, a.ids);
+  } else {
+    if (a.order == Ranking::kDegree) {
+      order = DegreeOrder(s);
+    } else {
+      CentralityOptions co;
+      co.threads = a.d.threads;
+      order = OrderByScore(s, Betweenness(s, co).vertex);
+    }
+  }
+  const std::vector<RobustnessPoint> curve = RobustnessCurve(s, order, a.steps);
+  const std::string_view name = a.order == Ranking::kDegree        ? "degree"
+                                : a.order == Ranking::kBetweenness ? "betweenness"
+                                                                   : "ids";
+  if (a.d.format == OutputFormat::kJson) {
+    rapidjson::StringBuffer sb;
+    JsonWriter w(sb);
+    w.StartObject();
+    Json(w, "order", name);
+    Json(w, "entities", uint64_t{s.vertex_count()});
+    JsonKey(w, "curve");
+    w.StartArray();
+    for (const RobustnessPoint& p : curve) {
+      w.StartObject();
+      Json(w, "removed", uint64_t{p.removed});
+      Json(w, "largest_share", p.largest_share);
+      Json(w, "components", uint64_t{p.components});
+      w.EndObject();
+    }
+    w.EndArray();
+    JsonLoad(w, report);
+    w.EndObject();
+    PrintJson(sb);
+    return kExitOk;
+  }
+  std::string out;
+  Append(out, "linkscope robustness: removing by {}, {} entities\n\n", name,
+         Thousands(s.vertex_count()));
+  Append(out, "  {:>10} {:>14} {:>12}\n", "removed", "largest share", "components");
+  for (const RobustnessPoint& p : curve) {
+    Append(out, "  {:>10} {:>14.4f} {:>12}\n", Thousands(p.removed), p.largest_share,
+           Thousands(p.components));
+  }
+  WriteOut(out);
+  return kExitOk;
+}
+
+}  // namespace
+
+Command AddKeyPlayersCommand(CLI::App& parent) {
+  auto a = std::make_shared<KeyPlayersArgs>();
+  CLI::App* app = parent.add_subcommand(
+      "keyplayers", "The k entities whose removal fragments the network most, or that reach most");
+  a->d.Register(*app);
+  app->add_option("--k", a->k, "Size of the set")->check(CLI::PositiveNumber)->capture_default_str();
+  app->add_option("--mode", a->mode,
+                  "fragment (KPP-Neg: fragmentation), distance (KPP-Neg: distance-weighted "
+                  "fragmentation) or reach (KPP-Pos)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, KeyPlayerMode>{{"fragment", KeyPlayerMode::kFragment},
+                                               {"distance", KeyPlayerMode::kDistanceFragment},
+                                               {"reach", KeyPlayerMode::kReach}},
+          CLI::ignore_case))
+      ->capture_default_str();
+  app->add_option("--depth", a->depth, "With --mode reach: steps counted as reached")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  Command c;
+  c.app = app;
+  c.run = [a] { return RunKeyPlayers(*a); };
+  return c;
+}
+
+Command AddRemoveCommand(CLI::App& parent) {
+  auto a = std::make_shared<RemoveArgs>();
+  CLI::App* app = parent.add_subcommand(
+      "remove", "Simulate removing entities: the network and commodity flows before and after");
+  a->d.Register(*app);
+  app->add_option("--ids", a->ids, "Entities to remove (external ids, comma-separated)")
+      ->required()
+      ->delimiter(',');
+  Command c;
+  c.app = app;
+  c.run = [a] { return RunRemove(*a); };
+  return c;
+}
+
+Command AddRobustnessCommand(CLI::App& parent) {
+  auto a = std::make_shared<RobustnessArgs>();
+  CLI::App* app = parent.add_subcommand(
+      "robustness", "The largest component's share as entities are removed in ranking order");
+  a->d.Register(*app);
+  app->add_option("--order", a->order, "degree, betweenness, or ids (the order of --ids)")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, Ranking>{{"degree", Ranking::kDegree},
+                                         {"betweenness", Ranking::kBetweenness},
+                                         {"ids", Ranking::kIds}},
+          CLI::ignore_case))
+      ->capture_default_str();
+  app->add_option("--ids", a->ids, "With --order ids: the removal order")->delimiter(',');
+  app->add_option("--steps", a->steps, "Points on the curve (0: one per removal)")
+      ->capture_default_str();
+  Command c;
+  c.app = app;
+  c.run = [a] { return RunRobustness(*a); };
+  return c;
+}
+
+}  // namespace linkscope::cli
