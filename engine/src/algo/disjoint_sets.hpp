@@ -1,5 +1,5 @@
 // Union-find over vertices 0..n-1 (internal), shared by components, the community algorithms'
-// connectivity split and the connectivity check. Path halving; on a union the smaller root
+// connectivity split, the connectivity check, connecting networks and robustness curves. Path halving; on a union the smaller root
 // wins, so the result depends only on the unions made, not on the order of finds.
 #pragma once
 
@@ -18,12 +18,14 @@ class DisjointSets {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
-  void Union(uint32_t a, uint32_t b) {
+  // Merges the sets of a and b; false when they were one set already.
+  bool Union(uint32_t a, uint32_t b) {
     a = Find(a);
     b = Find(b);
-    if (a == b) return;
+    if (a == b) return false;
     if (a < b) std::swap(a, b);
     parent_[a] = b;
+    return true;
   }
   // The root of every element (the smallest element of its set).
   std::vector<uint32_t> Roots() && {

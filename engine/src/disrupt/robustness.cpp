@@ -9,41 +9,12 @@
 #include <numeric>
 #include <vector>
 
+#include "algo/disjoint_sets.hpp"
 #include "disrupt/walk.hpp"
 #include "linkscope/core/error.hpp"
 #include "linkscope/disrupt/removal.hpp"
 
 namespace linkscope {
-namespace {
-
-// Union-find with sizes: union by size, path halving.
-class SizedSets {
- public:
-  explicit SizedSets(uint32_t n) : parent_(n), size_(n, 1) {
-    std::iota(parent_.begin(), parent_.end(), 0);
-  }
-  uint32_t Find(uint32_t x) {
-    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
-    return x;
-  }
-  // Returns the size of the merged set, 0 when a and b were in one set already.
-  uint32_t Union(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return 0;
-    if (size_[a] < size_[b]) std::swap(a, b);
-    parent_[b] = a;
-    size_[a] += size_[b];
-    return size_[a];
-  }
-
- private:
-  std::vector<uint32_t> parent_;
-  std::vector<uint32_t> size_;
-};
-
-}  // namespace
-
 std::vector<RobustnessPoint> RobustnessCurve(const Snapshot& s, std::span<const VertexId> order,
                                              uint32_t steps) {
   const uint32_t n = s.vertex_count();
@@ -68,7 +39,8 @@ std::vector<RobustnessPoint> RobustnessCurve(const Snapshot& s, std::span<const 
       wanted[(2 * i * total + steps) / (2 * uint64_t{steps})] = 1;
     }
   }
-  SizedSets sets(n);
+  detail::DisjointSets sets(n);
+  std::vector<uint32_t> size(n, 1);  // per root
   uint32_t components = 0;
   uint32_t largest = 0;
   auto activate = [&](VertexId v) {
@@ -77,8 +49,11 @@ std::vector<RobustnessPoint> RobustnessCurve(const Snapshot& s, std::span<const 
     largest = std::max(largest, 1u);
     detail::ForEachNeighbour(s, v, [&](VertexId u) {
       if (!active[u]) return;
-      const uint32_t merged = sets.Union(u, v);
-      if (merged == 0) return;
+      const uint32_t a = sets.Find(u);
+      const uint32_t b = sets.Find(v);
+      if (!sets.Union(a, b)) return;
+      const uint32_t merged = size[a] + size[b];
+      size[sets.Find(a)] = merged;
       --components;
       largest = std::max(largest, merged);
     });

@@ -20,6 +20,7 @@
 #include <queue>
 #include <vector>
 
+#include "algo/disjoint_sets.hpp"
 #include "linkscope/core/error.hpp"
 #include "linkscope/path/path.hpp"
 #include "path/engine.hpp"
@@ -29,23 +30,6 @@ namespace {
 
 using detail::Label;
 using detail::Less;
-
-struct Sets {
-  std::vector<uint32_t> parent;
-  explicit Sets(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
-  uint32_t Find(uint32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  bool Unite(uint32_t a, uint32_t b) {
-    a = Find(a);
-    b = Find(b);
-    if (a == b) return false;
-    if (a > b) std::swap(a, b);
-    parent[b] = a;
-    return true;
-  }
-};
 
 struct Proposal {
   Label label;
@@ -149,7 +133,7 @@ ConnectingNetwork Connect(const Snapshot& s, std::span<const VertexId> terminals
   std::vector<Proposal> props;
   for (const auto& [key, p] : best) props.push_back(p);
   std::sort(props.begin(), props.end(), proposal_less);
-  Sets regions(terms.size());
+  detail::DisjointSets regions(static_cast<uint32_t>(terms.size()));
   // 3. Expand the chosen proposals into steps.
   std::vector<std::pair<VertexId, VertexId>> steps;
   auto climb = [&](VertexId v) {
@@ -157,7 +141,7 @@ ConnectingNetwork Connect(const Snapshot& s, std::span<const VertexId> terminals
   };
   std::vector<Proposal> chosen;
   for (const Proposal& p : props) {
-    if (regions.Unite(base[p.u], base[p.w])) chosen.push_back(p);
+    if (regions.Union(base[p.u], base[p.w])) chosen.push_back(p);
   }
   for (const Proposal& p : chosen) {
     if (regions.Find(base[p.u]) != regions.Find(0)) continue;  // another component
@@ -189,10 +173,10 @@ ConnectingNetwork Connect(const Snapshot& s, std::span<const VertexId> terminals
   }
   uint32_t next = 0;
   for (auto& [v, i] : local) i = next++;
-  Sets forest(local.size());
+  detail::DisjointSets forest(static_cast<uint32_t>(local.size()));
   std::vector<Edge> tree;
   for (const Edge& x : edges) {
-    if (forest.Unite(local[x.a], local[x.b])) tree.push_back(x);
+    if (forest.Union(local[x.a], local[x.b])) tree.push_back(x);
   }
   for (bool pruned = true; pruned;) {
     pruned = false;
