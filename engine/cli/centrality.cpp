@@ -33,6 +33,8 @@ struct CentralityArgs {
   uint64_t seed = 1;
   uint32_t threads = 0;
   double damping = 0.85;
+  double tolerance = CentralityOptions{}.tolerance;
+  uint32_t max_iterations = CentralityOptions{}.max_iterations;
   std::vector<std::string> kinds;
   std::vector<std::string> link_types;
 };
@@ -63,6 +65,8 @@ std::vector<double> Scores(const Snapshot& s, const CentralityArgs& a) {
   o.seed = a.seed;
   o.threads = a.threads;
   o.damping = a.damping;
+  o.tolerance = a.tolerance;
+  o.max_iterations = a.max_iterations;
   switch (a.measure) {
     case Measure::kDegree: {
       const DegreeMode mode = a.degree_mode == "in"    ? DegreeMode::kIn
@@ -214,6 +218,15 @@ Command AddCentralityCommand(CLI::App& parent) {
       ->capture_default_str();
   app->add_option("--damping", a->damping, "PageRank damping factor")
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  app->add_option("--tolerance", a->tolerance,
+                  "PageRank and eigenvector: stop when the L1 change is below entities × this "
+                  "(networkx's tol)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--max-iterations", a->max_iterations,
+                  "PageRank and eigenvector: iterations before giving up")
+      ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app->add_option("--kinds", a->kinds, "Keep only entities of these kinds (comma-separated)")
       ->delimiter(',');

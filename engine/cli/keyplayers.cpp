@@ -97,6 +97,7 @@ struct KeyPlayersArgs {
   uint32_t k = 3;
   KeyPlayerMode mode = KeyPlayerMode::kFragment;
   uint32_t depth = 1;
+  CLI::Option* depth_opt = nullptr;
 };
 
 std::string_view ModeName(KeyPlayerMode m) {
@@ -112,6 +113,9 @@ std::string_view ModeName(KeyPlayerMode m) {
 }
 
 int RunKeyPlayers(const KeyPlayersArgs& a) {
+  if (a.depth_opt->count() > 0 && a.mode != KeyPlayerMode::kReach) {
+    throw UsageError("--depth applies to --mode reach only");
+  }
   Graph graph;
   LoadReport report;
   const Snapshot s = a.d.Load(graph, &report);
@@ -169,7 +173,11 @@ int RunRemove(const RemoveArgs& a) {
   Graph graph;
   LoadReport report;
   const Snapshot s = a.d.Load(graph, &report);
-  const std::vector<VertexId> removed = VerticesOfIds(s, a.ids);
+  // Repeated ids count once, in the order first given.
+  std::vector<VertexId> removed;
+  for (const VertexId v : VerticesOfIds(s, a.ids)) {
+    if (std::find(removed.begin(), removed.end(), v) == removed.end()) removed.push_back(v);
+  }
   const RemovalResult r = SimulateRemoval(s, removed);
   auto flow_json = [&](JsonWriter& w, std::string_view key, const std::vector<CommodityFlow>& fs) {
     JsonKey(w, key);
@@ -189,7 +197,7 @@ int RunRemove(const RemoveArgs& a) {
     w.StartObject();
     JsonKey(w, "removed");
     w.StartArray();
-    for (const std::string& id : a.ids) JsonString(w, id);
+    for (const VertexId v : removed) JsonString(w, s.ExternalId(v));
     w.EndArray();
     JsonFragmentation(w, "before", r.before, false);
     JsonFragmentation(w, "after", r.after, false);
@@ -299,7 +307,7 @@ Command AddKeyPlayersCommand(CLI::App& parent) {
                                                {"reach", KeyPlayerMode::kReach}},
           CLI::ignore_case))
       ->capture_default_str();
-  app->add_option("--depth", a->depth, "With --mode reach: steps counted as reached")
+  a->depth_opt = app->add_option("--depth", a->depth, "With --mode reach: steps counted as reached")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   Command c;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,19 @@ struct PathArgs {
   bool time_respecting = false;
   double max_gap_days = 0;
   CLI::Option* max_gap_opt = nullptr;
+  CLI::Option* max_hops_opt = nullptr;
+  CLI::Option* max_cost_opt = nullptr;
+  CLI::Option* time_opt = nullptr;
+
+  // Refuses the options `command` does not use, naming them: silently ignoring a filter would
+  // give the user an answer to a question they did not ask.
+  void Reject(std::string_view command, std::initializer_list<CLI::Option*> unused) const {
+    for (const CLI::Option* opt : unused) {
+      if (opt->count() > 0) {
+        throw UsageError(fmt::format("{} does not take {}", command, opt->get_name()));
+      }
+    }
+  }
 
   void Register(CLI::App& app, bool with_weight) {
     in.Register(app);
@@ -70,17 +84,19 @@ struct PathArgs {
         ->delimiter(',');
     app.add_option("--since", since, "Follow only links dated on or after this date (YYYY[-MM[-DD]])");
     app.add_option("--until", until, "Follow only links dated on or before this date");
-    app.add_flag("--drop-undated", drop_undated, "With --since/--until: skip undated links too");
+    app.add_flag("--drop-undated", drop_undated,
+                 "With --since/--until or --time-respecting: skip undated links too");
     app.add_option("--min-confidence", min_confidence,
                    "Follow only links whose grade gives at least this confidence (0..1)")
         ->check(CLI::Range(0.0, 1.0))
         ->capture_default_str();
-    app.add_option("--max-hops", max_hops, "At most this many links (0: no limit)")
-        ->capture_default_str();
-    app.add_option("--max-cost", max_cost, "At most this cost (hops, distance or -log reliability)")
-        ->check(CLI::NonNegativeNumber);
-    app.add_flag("--time-respecting", time_respecting,
-                 "Link dates never decrease along the path");
+    max_hops_opt = app.add_option("--max-hops", max_hops, "At most this many links (0: no limit)")
+                       ->capture_default_str();
+    max_cost_opt =
+        app.add_option("--max-cost", max_cost, "At most this cost (hops, distance or -log reliability)")
+            ->check(CLI::NonNegativeNumber);
+    time_opt = app.add_flag("--time-respecting", time_respecting,
+                            "Link dates never decrease along the path");
     max_gap_opt = app.add_option("--max-gap", max_gap_days,
                                  "With --time-respecting: at most this many days between steps")
                       ->check(CLI::NonNegativeNumber);
@@ -103,7 +119,10 @@ struct PathArgs {
       o.window = *window;
       o.keep_undated = !drop_undated;
     } else if (drop_undated) {
-      throw UsageError("--drop-undated applies with --since or --until");
+      if (!time_respecting) {
+        throw UsageError("--drop-undated applies with --since/--until or --time-respecting");
+      }
+      o.keep_undated = false;
     }
     o.min_confidence = min_confidence;
     o.max_hops = max_hops;
@@ -261,6 +280,8 @@ struct NeighborsArgs {
 };
 
 int RunNeighbors(const NeighborsArgs& a) {
+  a.p.Reject("neighbors (--depth bounds it; --forward-in-time orders it)",
+             {a.p.max_hops_opt, a.p.max_cost_opt, a.p.time_opt, a.p.max_gap_opt});
   Graph graph;
   const LoadReport report = LoadInputs(graph, a.p.in, a.p.format == OutputFormat::kJson);
   const Snapshot s = graph.TakeSnapshot();
@@ -325,6 +346,10 @@ struct ConnectArgs {
 
 int RunConnect(const ConnectArgs& a) {
   if (a.ids.size() < 2) throw UsageError("--ids needs at least two entities");
+  a.p.Reject("connect", {a.p.max_hops_opt, a.p.max_cost_opt, a.p.time_opt, a.p.max_gap_opt});
+  if (a.p.direction != Direction::kAny) {
+    throw UsageError("connect links entities regardless of direction: drop --direction");
+  }
   Graph graph;
   const LoadReport report = LoadInputs(graph, a.p.in, a.p.format == OutputFormat::kJson);
   const Snapshot s = graph.TakeSnapshot();

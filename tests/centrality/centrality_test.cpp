@@ -525,6 +525,25 @@ TEST(Eigenvector, SatisfiesTheEigenEquation) {
   }
 }
 
+// Damping 1 on an undirected graph: no teleport, the conjugate-gradient system is singular, so
+// the power iteration runs; on a connected non-bipartite graph it converges to the random
+// walk's stationary distribution, degree / 2m (networkx gives the same).
+TEST(IterativeMeasures, PageRankWithoutTeleportIsTheDegreeShare) {
+  Case c;
+  c.n = 4;  // triangle 0-1-2 and a pendant 3 on 2
+  c.links = {{0, 1, 1.0}, {1, 2, 1.0}, {2, 0, 1.0}, {2, 3, 1.0}};
+  CentralityOptions o;
+  o.damping = 1.0;
+  o.tolerance = 1e-13;
+  o.max_iterations = 100000;
+  const Snapshot s = c.Snap();
+  const std::vector<double> x = PageRank(s, o);
+  const double expected[] = {0.25, 0.25, 0.375, 0.125};
+  for (uint32_t i = 0; i < 4; ++i) {
+    EXPECT_NEAR(x[s.VertexOfId(Id(i))], expected[i], 1e-9) << i;
+  }
+}
+
 TEST(IterativeMeasures, RejectInvalidOptions) {
   const Snapshot s = Random(5, 5, false, 1).Snap();
   auto expect_usage = [&](CentralityOptions o, const char* option) {

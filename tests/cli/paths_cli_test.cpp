@@ -249,6 +249,48 @@ TEST(RobustnessCli, CurveFallsWhenTheHubGoes) {
   EXPECT_EQ(Cli("robustness " + StarFile(dir) + " --order ids").code, 2);
 }
 
+TEST(PathCli, OptionsACommandWouldIgnoreAreRefused) {
+  testing::TempDir dir;
+  for (const std::string& args :
+       {std::string("connect --ids B,D --max-hops 1"), std::string("connect --ids B,D --time-respecting"),
+        std::string("connect --ids B,D --direction forward"),
+        std::string("neighbors --of A --max-hops 1"), std::string("neighbors --of A --max-gap 2"),
+        std::string("path --from A --to F --drop-undated")}) {
+    const std::string command = args.substr(0, args.find(' '));
+    const CliRun r = Cli(command + " " + CaseFile(dir) + args.substr(command.size()));
+    EXPECT_EQ(r.code, 2) << args << "\n" << r.out;
+    EXPECT_NE(r.err.find("--"), std::string::npos) << r.err;
+  }
+  const CliRun depth = Cli("keyplayers " + StarFile(dir) + " --k 1 --depth 2");
+  EXPECT_EQ(depth.code, 2);
+  EXPECT_NE(depth.err.find("--depth"), std::string::npos) << depth.err;
+  // --drop-undated with --time-respecting is fine.
+  EXPECT_EQ(Cli("path " + CaseFile(dir) + " --from A --to F --time-respecting --drop-undated").code, 0);
+}
+
+TEST(RemoveCli, RepeatedIdsCountOnce) {
+  testing::TempDir dir;
+  const CliRun r = Cli("remove " + StarFile(dir) + " --format json --ids L1,L1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const rapidjson::Document d = Json(r.out);
+  EXPECT_EQ(Strings(d["removed"]), (Ids{"L1"}));
+  EXPECT_EQ(d["after"]["vertices"].GetUint64(), 4u);
+}
+
+TEST(CentralityCli, PageRankWithoutTeleport) {
+  testing::TempDir dir;
+  // X - Y - Z is bipartite (the walk is periodic); add X - Z for a triangle: 1/3 each.
+  const std::string file = dir.File("tri.jsonl", R"({"record":"link","from":"X","to":"Y","type":"associate"}
+{"record":"link","from":"Y","to":"Z","type":"associate"}
+{"record":"link","from":"Z","to":"X","type":"associate"}
+)");
+  const CliRun r = Cli("centrality " + file + " --format json --measure pagerank --damping 1");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const auto& e : Json(r.out)["scores"].GetArray()) {
+    EXPECT_NEAR(e["score"].GetDouble(), 1.0 / 3, 1e-9);
+  }
+}
+
 TEST(PathCli, SampleCaseRunsEveryCommand) {
   const std::string sample = testing::kSample;
   for (const std::string& args :

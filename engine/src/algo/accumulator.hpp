@@ -63,25 +63,35 @@ class DenseSums {
  public:
   explicit DenseSums(uint32_t labels) : labels_(labels) {}
 
-  // Weights are > 0, so a zero sum means "not added yet".
+  // Room for the labels of a vertex of this degree (at most `degree` Adds follow); called
+  // before its first Add. Add writes one slot past the labels so far, hence the + 1.
+  void Reserve(uint64_t degree) {
+    if (sums_.empty()) sums_.assign(labels_, 0.0);  // on first use: most graphs never need it
+    const uint64_t most = (degree < labels_ ? degree : labels_) + 1;
+    if (touched_.size() < most) touched_.resize(most);
+  }
+  // Weights are > 0, so a zero sum means "not added yet". Branch-free: on the dense upper
+  // levels about every other neighbour brings a new label, which a branch would mispredict.
   void Add(uint32_t label, double w) {
-    if (sums_.empty()) sums_.assign(labels_, 0.0);
-    if (sums_[label] == 0) touched_.push_back(label);
+    const bool fresh = sums_[label] == 0;
+    touched_[count_] = label;
+    count_ += fresh;
     sums_[label] += w;
   }
   double Get(uint32_t label) const { return sums_.empty() ? 0.0 : sums_[label]; }
-  uint32_t size() const { return static_cast<uint32_t>(touched_.size()); }
+  uint32_t size() const { return count_; }
   uint32_t Label(uint32_t i) const { return touched_[i]; }
   double Sum(uint32_t i) const { return sums_[touched_[i]]; }
   void Clear() {
-    for (const uint32_t l : touched_) sums_[l] = 0;
-    touched_.clear();
+    for (uint32_t i = 0; i < count_; ++i) sums_[touched_[i]] = 0;
+    count_ = 0;
   }
 
  private:
   uint32_t labels_;
-  std::vector<double> sums_;  // allocated on first use: most graphs never need it
-  std::vector<uint32_t> touched_;
+  std::vector<double> sums_;
+  std::vector<uint32_t> touched_;  // the first count_ entries are the labels, in order added
+  uint32_t count_ = 0;
 };
 
 // Both, one per thread.
@@ -98,6 +108,7 @@ struct Accumulator {
       small.Clear();
       return r;
     }
+    dense.Reserve(degree);
     auto r = f(dense);
     dense.Clear();
     return r;

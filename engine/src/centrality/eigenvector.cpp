@@ -11,6 +11,8 @@
 //
 // Pull-based over the simple in-graph, parallel over fixed vertex blocks with block sums added
 // in order: identical for every thread count. O(iterations * (n + m)).
+#include <fmt/format.h>
+
 #include <omp.h>
 
 #include <algorithm>
@@ -79,8 +81,9 @@ std::vector<double> Eigenvector(const Snapshot& s, const CentralityOptions& o) {
     x.swap(next);
     if (detail::SumInOrder(block) < nd * o.tolerance) return x;
   }
-  throw Error("eigenvector: did not converge to tolerance " + std::to_string(o.tolerance) + " in " +
-              std::to_string(o.max_iterations) + " iterations (raise max_iterations)");
+  throw Error(fmt::format(
+      "eigenvector: did not converge to tolerance {:g} in {} iterations (raise max_iterations)",
+      o.tolerance, o.max_iterations));
 }
 
 }  // namespace linkscope

@@ -26,6 +26,7 @@
 // exactly |b - (I - damping P^T) x|_1 - the L1 residual of the PageRank equation - so CG stops
 // when that residual, computed in x space, is below n * tolerance: the same tolerance means the
 // same test. Sums run in fixed blocks, so the result is identical for every thread count.
+#include <fmt/format.h>
 #include <omp.h>
 
 #include <algorithm>
@@ -41,6 +42,17 @@
 
 namespace linkscope {
 namespace {
+
+// Conjugate gradients need the system to be positive definite: its smallest eigenvalue is
+// 1 - damping. Above this damping (1 included, where the equation has no unique solution and
+// networkx's iteration still converges on aperiodic graphs) the power iteration runs instead.
+constexpr double kMaxSymmetricDamping = 0.999;
+
+Error NotConverged(const CentralityOptions& o) {
+  return Error(fmt::format(
+      "pagerank: did not converge to tolerance {:g} in {} iterations (raise max_iterations)",
+      o.tolerance, o.max_iterations));
+}
 
 // Sums f(v) over v in fixed blocks (block_sum.hpp), block sums added in order: values the same
 // for every thread count. f(v, sums) adds to K sums and may also write per-vertex results.
@@ -148,8 +160,7 @@ std::vector<double> PageRankSymmetric(const detail::SimpleGraph& g, const Centra
       q[v] = inv_root[v] * p[v];
     }
   }
-  throw Error("pagerank: did not converge to tolerance " + std::to_string(o.tolerance) + " in " +
-              std::to_string(o.max_iterations) + " iterations (raise max_iterations)");
+  throw NotConverged(o);
 }
 
 }  // namespace
@@ -163,7 +174,7 @@ std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o) {
   so.side = detail::Side::kIn;
   so.strength = o.weighted;
   const detail::SimpleGraph g = detail::BuildSimple(s, so, threads);
-  if (!s.directed()) {
+  if (!s.directed() && o.damping <= kMaxSymmetricDamping) {
     const int t = g.entries() + n < (1u << 18) ? 1 : threads;
     return PageRankSymmetric(g, o, t);
   }
@@ -230,8 +241,7 @@ std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o) {
     dangling_sum = detail::SumInOrder(dangling_block);
     if (detail::SumInOrder(err_block) < nd * o.tolerance) return x;
   }
-  throw Error("pagerank: did not converge to tolerance " + std::to_string(o.tolerance) + " in " +
-              std::to_string(o.max_iterations) + " iterations (raise max_iterations)");
+  throw NotConverged(o);
 }
 
 }  // namespace linkscope

@@ -1,10 +1,12 @@
 // Removal simulation: fragmentation before and after removing a set of vertices, and the
 // commodity flows between countries that lose the connected network behind them.
 //
-// What each vertex carries (item categories, countries) is read through the whole model, as
-// the community profiles do (algo/profile.cpp): a persons-only view still sees the guns its
-// members traffic and the seizures they are linked to. A component carries the union over its
-// vertices; the flows are the (category, country, country) triples some component carries.
+// A flow is anchored on an item (firearm, ammunition, commodity), read through the whole
+// model as the community profiles do (algo/profile.cpp), so that a persons-only view still
+// sees the guns its members traffic and the seizures they are linked to. Per item: the vertices
+// attached to it (itself, its traffickers, its seizures and their entities), each with the
+// countries it carries for that item; the item witnesses (C, A, B) when attached vertices
+// carrying A and B are in one component of what is left. See removal.hpp.
 #include "linkscope/disrupt/removal.hpp"
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -29,52 +32,58 @@ constexpr KindId kSeizure = ToKindId(EntityKind::kSeizure);
 constexpr std::array<std::string_view, 7> kCategories = {"cash", "drugs", "firearms", "fuel",
                                                          "gold", "other", "wildlife"};
 
-// Bit of an entity's item category, 0 when it is no item.
-uint8_t CategoryBit(const Model& model, EntityId e) {
+// Index + 1 of an entity's item category in kCategories, 0 when it is no item.
+uint8_t CategoryOf(const Model& model, EntityId e) {
   const std::string_view name = ItemCategory(model, e);
   if (name.empty()) return 0;
   for (size_t i = 0; i < kCategories.size(); ++i) {
-    if (kCategories[i] == name) return static_cast<uint8_t>(1u << i);
+    if (kCategories[i] == name) return static_cast<uint8_t>(i + 1);
   }
   return 0;  // unreachable while ItemCategory's names are those above
 }
 
-// What every vertex carries.
-struct Carried {
-  std::vector<uint8_t> categories;                       // per vertex, a bit per category
-  std::vector<std::pair<VertexId, CountryCode>> places;  // (vertex, country), sorted, unique
+// An attached vertex of an item and one country it carries for that item (kNoCountry: attached,
+// carrying only the item's own country).
+struct Attachment {
+  EntityId item;
+  VertexId vertex;
+  CountryCode country;
+  friend auto operator<=>(const Attachment&, const Attachment&) = default;
 };
 
-Carried CarriedBy(const Snapshot& s, const RemovalOptions& options) {
+// Everything that does not depend on the removal: sorted, unique attachments, and per entity
+// its item category (0: no item).
+struct Anchors {
+  std::vector<uint8_t> category;        // per entity
+  std::vector<Attachment> attachments;  // sorted, unique
+};
+
+Anchors AnchorsOf(const Snapshot& s, const RemovalOptions& options) {
   const Model& model = s.model();
   const std::vector<uint8_t> trafficking = detail::LinkTypeSet(model, options.trafficking_types);
-  const uint32_t n = s.vertex_count();
   const EntityId entities = model.entity_count();
   const LinkId links = model.link_count();
-  std::vector<uint8_t> bit(entities, 0);
-  for (EntityId e = 0; e < entities; ++e) bit[e] = CategoryBit(model, e);
-  // The items linked to each seizure.
-  std::vector<uint8_t> seized(entities, 0);
-  for (LinkId l = 0; l < links; ++l) {
-    const EntityId a = model.From(l);
-    const EntityId b = model.To(l);
-    if (a == b) continue;
-    if (model.Kind(a) == kSeizure) seized[a] |= bit[b];
-    if (model.Kind(b) == kSeizure) seized[b] |= bit[a];
+  Anchors a;
+  a.category.assign(entities, 0);
+  for (EntityId e = 0; e < entities; ++e) a.category[e] = CategoryOf(model, e);
+  // Per seizure, what it gives the items seized in it: (vertex, country) of itself (when in
+  // the snapshot) and of the snapshot entities linked to it, which carry their own country and
+  // the seizure's. And the (item, seizure) pairs.
+  std::vector<std::tuple<EntityId, VertexId, CountryCode>> given;  // (seizure, vertex, country)
+  std::vector<std::pair<EntityId, EntityId>> seized;               // (item, seizure)
+  for (EntityId z = 0; z < entities; ++z) {
+    const VertexId v = s.VertexOf(z);
+    if (model.Kind(z) == kSeizure && v != kNoVertex)
+      given.emplace_back(z, v, model.CountryCodeOf(z));
   }
-  Carried c;
-  c.categories.assign(n, 0);
-  auto add_seizure = [&](VertexId v, EntityId z) {
-    c.categories[v] |= seized[z];
-    const CountryCode country = model.CountryCodeOf(z);
-    if (country != kNoCountry) c.places.emplace_back(v, country);
+  auto attach = [&](EntityId item, EntityId e, CountryCode extra) {
+    const VertexId v = s.VertexOf(e);
+    if (v == kNoVertex) return;
+    a.attachments.push_back({item, v, model.CountryCodeOf(e)});
+    if (extra != kNoCountry) a.attachments.push_back({item, v, extra});
   };
-  for (VertexId v = 0; v < n; ++v) {
-    const EntityId e = s.Entity(v);
-    c.categories[v] |= bit[e];
-    const CountryCode country = model.CountryCodeOf(e);
-    if (country != kNoCountry) c.places.emplace_back(v, country);
-    if (model.Kind(e) == kSeizure) add_seizure(v, e);
+  for (EntityId x = 0; x < entities; ++x) {
+    if (a.category[x] != 0) attach(x, x, kNoCountry);
   }
   for (LinkId l = 0; l < links; ++l) {
     const EntityId ends[2] = {model.From(l), model.To(l)};
@@ -82,15 +91,31 @@ Carried CarriedBy(const Snapshot& s, const RemovalOptions& options) {
     for (int side = 0; side < 2; ++side) {
       const EntityId here = ends[side];
       const EntityId other = ends[1 - side];
-      const VertexId v = s.VertexOf(here);
-      if (v == kNoVertex) continue;
-      if (model.Kind(other) == kSeizure) add_seizure(v, other);
-      if (bit[other] != 0 && trafficking[model.Type(l)]) c.categories[v] |= bit[other];
+      if (model.Kind(here) == kSeizure) {
+        const VertexId v = s.VertexOf(other);
+        if (v != kNoVertex) {
+          given.emplace_back(here, v, model.CountryCodeOf(other));
+          given.emplace_back(here, v, model.CountryCodeOf(here));
+        }
+        if (a.category[other] != 0) seized.emplace_back(other, here);
+      }
+      if (a.category[other] != 0 && trafficking[model.Type(l)]) attach(other, here, kNoCountry);
     }
   }
-  std::sort(c.places.begin(), c.places.end());
-  c.places.erase(std::unique(c.places.begin(), c.places.end()), c.places.end());
-  return c;
+  std::sort(given.begin(), given.end());
+  given.erase(std::unique(given.begin(), given.end()), given.end());
+  std::sort(seized.begin(), seized.end());
+  seized.erase(std::unique(seized.begin(), seized.end()), seized.end());
+  for (const auto& [item, z] : seized) {
+    auto it = std::lower_bound(given.begin(), given.end(),
+                               std::make_tuple(z, VertexId{0}, CountryCode{0}));
+    for (; it != given.end() && std::get<0>(*it) == z; ++it) {
+      a.attachments.push_back({item, std::get<1>(*it), std::get<2>(*it)});
+    }
+  }
+  std::sort(a.attachments.begin(), a.attachments.end());
+  a.attachments.erase(std::unique(a.attachments.begin(), a.attachments.end()), a.attachments.end());
+  return a;
 }
 
 // Flows as sortable keys: category index, then a, then b.
@@ -98,44 +123,55 @@ uint64_t FlowKey(size_t category, CountryCode a, CountryCode b) {
   return uint64_t{category} << 32 | uint64_t{a} << 16 | b;
 }
 
-std::vector<CommodityFlow> Flows(const Snapshot& s, const Carried& carried,
-                                 std::span<const uint8_t> removed) {
+// The flows present with `removed` gone, and per flow the number of items witnessing it.
+void Flows(const Snapshot& s, const Anchors& anchors, std::span<const uint8_t> removed,
+           std::vector<CommodityFlow>& flows, std::vector<uint32_t>& witnesses) {
+  const Model& model = s.model();
   const detail::RemainingComponents comps = detail::LabelRemaining(s, removed);
-  const uint32_t count = comps.count();
-  std::vector<uint8_t> mask(count, 0);
-  for (VertexId v = 0; v < s.vertex_count(); ++v) {
-    if (!removed[v]) mask[comps.label[v]] |= carried.categories[v];
+  // (item, component, country) of what is left; kNoCountry marks an attachment only.
+  std::vector<std::tuple<EntityId, uint32_t, CountryCode>> held;
+  for (const Attachment& t : anchors.attachments) {
+    if (removed[t.vertex]) continue;
+    const VertexId self = s.VertexOf(t.item);
+    if (self != kNoVertex && removed[self]) continue;  // a removed item witnesses nothing
+    held.emplace_back(t.item, comps.label[t.vertex], t.country);
   }
-  std::vector<std::pair<uint32_t, CountryCode>> places;  // (component, country)
-  for (const auto& [v, country] : carried.places) {
-    if (!removed[v] && mask[comps.label[v]] != 0) places.emplace_back(comps.label[v], country);
-  }
-  std::sort(places.begin(), places.end());
-  places.erase(std::unique(places.begin(), places.end()), places.end());
-  std::vector<uint64_t> keys;
-  for (size_t i = 0; i < places.size();) {
+  std::sort(held.begin(), held.end());
+  held.erase(std::unique(held.begin(), held.end()), held.end());
+  std::vector<std::pair<uint64_t, EntityId>> keys;  // (flow, witnessing item)
+  std::vector<CountryCode> here;
+  for (size_t i = 0; i < held.size();) {
+    const auto [item, comp, first] = held[i];
+    here.clear();
     size_t j = i;
-    while (j < places.size() && places[j].first == places[i].first) ++j;
-    const uint8_t m = mask[places[i].first];
-    for (size_t cat = 0; cat < kCategories.size(); ++cat) {
-      if ((m >> cat & 1u) == 0) continue;
-      for (size_t x = i; x < j; ++x) {
-        for (size_t y = x + 1; y < j; ++y) {
-          keys.push_back(FlowKey(cat, places[x].second, places[y].second));
-        }
+    for (; j < held.size() && std::get<0>(held[j]) == item && std::get<1>(held[j]) == comp; ++j) {
+      if (std::get<2>(held[j]) != kNoCountry) here.push_back(std::get<2>(held[j]));
+    }
+    const CountryCode own = model.CountryCodeOf(item);
+    if (own != kNoCountry && !std::binary_search(here.begin(), here.end(), own)) {
+      here.insert(std::lower_bound(here.begin(), here.end(), own), own);
+    }
+    const size_t cat = anchors.category[item] - 1u;
+    for (size_t x = 0; x < here.size(); ++x) {
+      for (size_t y = x + 1; y < here.size(); ++y) {
+        keys.emplace_back(FlowKey(cat, here[x], here[y]), item);
       }
     }
     i = j;
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-  std::vector<CommodityFlow> out;
-  out.reserve(keys.size());
-  for (const uint64_t k : keys) {
-    out.push_back({kCategories[k >> 32], static_cast<CountryCode>(k >> 16 & 0xFFFF),
-                   static_cast<CountryCode>(k & 0xFFFF)});
+  flows.clear();
+  witnesses.clear();
+  for (size_t i = 0; i < keys.size();) {
+    const uint64_t k = keys[i].first;
+    size_t j = i;
+    while (j < keys.size() && keys[j].first == k) ++j;
+    flows.push_back({kCategories[k >> 32], static_cast<CountryCode>(k >> 16 & 0xFFFF),
+                     static_cast<CountryCode>(k & 0xFFFF)});
+    witnesses.push_back(static_cast<uint32_t>(j - i));
+    i = j;
   }
-  return out;
 }
 
 bool FlowLess(const CommodityFlow& x, const CommodityFlow& y) {
@@ -157,14 +193,20 @@ RemovalResult SimulateRemoval(const Snapshot& s, std::span<const VertexId> remov
     }
     mask[v] = 1;
   }
-  const Carried carried = CarriedBy(s, options);
+  const Anchors anchors = AnchorsOf(s, options);
   RemovalResult r;
   r.before = MeasureFragmentation(s, none, options.distance_weighted);
   r.after = MeasureFragmentation(s, mask, options.distance_weighted);
-  r.flows_before = Flows(s, carried, none);
-  r.flows_after = Flows(s, carried, mask);
-  std::set_difference(r.flows_before.begin(), r.flows_before.end(), r.flows_after.begin(),
-                      r.flows_after.end(), std::back_inserter(r.cut), FlowLess);
+  Flows(s, anchors, none, r.flows_before, r.witnesses_before);
+  Flows(s, anchors, mask, r.flows_after, r.witnesses_after);
+  // flows_after is a subset of flows_before (removal only disconnects and detaches).
+  size_t j = 0;
+  for (size_t i = 0; i < r.flows_before.size(); ++i) {
+    while (j < r.flows_after.size() && FlowLess(r.flows_after[j], r.flows_before[i])) ++j;
+    if (j < r.flows_after.size() && r.flows_after[j] == r.flows_before[i]) continue;
+    r.cut.push_back(r.flows_before[i]);
+    r.cut_witnesses.push_back(r.witnesses_before[i]);
+  }
   return r;
 }
 

@@ -42,7 +42,7 @@ struct CentralityOptions {
   // k = n is exact. Must be <= vertex count.
   uint32_t pivots = 0;
   // Betweenness: also compute BetweennessScores::edge (networkx's
-  // edge_betweenness_centrality). Off by default: it costs 16 bytes per vertex pair per thread
+  // edge_betweenness_centrality). Off by default: it costs 16 bytes per edge per thread
   // and a store per shortest-path edge (about 1.7x the time of vertex scores alone).
   bool edge_scores = false;
   uint64_t seed = 1;
@@ -82,7 +82,7 @@ struct BetweennessScores {
 // edge_betweenness_centrality conventions. Per-thread accumulators are fixed-point integers,
 // so the result is bit-identical for every thread count; sampled results depend only on the
 // seed. O(n m) unweighted, O(n m + n^2 log n) weighted; sampled: O(k m). Working memory about
-// 44 bytes per vertex per thread (+ 16 per vertex pair with edge scores) besides an O(n + m)
+// 44 bytes per vertex per thread (+ 16 per edge with edge scores) besides an O(n + m)
 // copy of the simple graph.
 BetweennessScores Betweenness(const Snapshot& s, const CentralityOptions& o);
 
@@ -105,9 +105,11 @@ std::vector<double> Closeness(const Snapshot& s, const CentralityOptions& o);
 // on directed snapshots. Same complexity and determinism as Closeness.
 std::vector<double> Harmonic(const Snapshot& s, const CentralityOptions& o);
 
-// PageRank (Page et al. 1999) by pull-based power iteration; dangling vertices spread their
-// rank uniformly (networkx's pagerank with personalization = dangling = None), iterated
-// exactly as networkx does. Sums to 1. Throws Error when not converged in max_iterations.
+// PageRank (Page et al. 1999); dangling vertices spread their rank uniformly (networkx's
+// pagerank with personalization = dangling = None). Directed snapshots (and damping above
+// 0.999): pull-based power iteration exactly as networkx iterates. Undirected snapshots:
+// conjugate gradients on the symmetrised equation, stopped by the same test (the L1 residual
+// of the PageRank equation, which is networkx's |x' - x|_1; see the doc). Sums to 1. Throws Error when not converged in max_iterations.
 // Sums use fixed vertex blocks: identical for every thread count. O(iterations * (n + m)).
 std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o);
 

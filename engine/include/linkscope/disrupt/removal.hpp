@@ -1,6 +1,7 @@
 // Removal simulation and robustness curves: what happens to a network when given entities are
 // arrested (removed) — how it falls apart, and which commodity flows between which countries
-// no longer have a connected network behind them. See docs/algorithms/key-players.md.
+// no longer have a connected network behind them (per item: its traffickers and seizures in
+// the two countries no longer reach each other). See docs/algorithms/key-players.md.
 //
 // Connectivity ignores direction (weakly connected components on a directed snapshot), as in
 // disrupt/keyplayers.hpp.
@@ -18,10 +19,11 @@
 
 namespace linkscope {
 
-// A commodity of one category that one connected component links with entities in two
-// different countries. `category` is the item category of profile.hpp's ItemCategory:
-// "firearms" (firearms and ammunition), "gold", "drugs", "wildlife", "cash", "fuel", "other"
-// (static strings). a < b: a country with itself is no flow between countries.
+// A commodity of one category moving between two different countries, with a network behind
+// it (see SimulateRemoval for when it is present). `category` is the item category of
+// profile.hpp's ItemCategory: "firearms" (firearms and ammunition), "gold", "drugs", "wildlife",
+// "cash", "fuel", "other" (static strings). a < b: a country with itself is no flow between
+// countries.
 struct CommodityFlow {
   std::string_view category;
   CountryCode a = kNoCountry;
@@ -45,22 +47,38 @@ struct RemovalResult {
   std::vector<CommodityFlow> flows_before;
   std::vector<CommodityFlow> flows_after;
   std::vector<CommodityFlow> cut;  // in flows_before, not in flows_after
+  // Per flow of flows_before, flows_after and cut (same order): the number of items that
+  // witness it (before, after, and before for the cut ones). At least 1.
+  std::vector<uint32_t> witnesses_before;
+  std::vector<uint32_t> witnesses_after;
+  std::vector<uint32_t> cut_witnesses;
 };
 
 // Removes `removed` (vertices of `s`; repeats count once) and compares before and after.
 //
-// What a vertex carries, reaching through the whole case file (the snapshot's model) as the
-// community profiles do, so that a persons-only view still sees the guns and seizures:
-// - countries: its entity's country, and the countries of the seizures it is or is linked to;
-// - items: its entity when it is an item (firearm, ammunition, commodity), the items linked to
-//   it through a trafficking link type, and the items linked to a seizure it is or is linked to.
-// A component carries the union over its vertices. A flow (C, A, B) is present when some
-// component carries an item of category C and countries A and B. Removal cuts it when no
-// component of what is left carries all three. Removed vertices carry nothing after.
+// A flow is anchored on an item (firearm, ammunition, commodity: an entity with an
+// ItemCategory), read through the whole case file (the snapshot's model), so that a
+// persons-only view still sees the guns and seizures. Per item x:
+// - the seizures x was seized in: the seizures linked to x (any link type);
+// - the vertices attached to x, each carrying countries for x:
+//   * x itself, when in the snapshot: its own country;
+//   * every entity linked to x through a trafficking link type: its own country;
+//   * every seized-in seizure z, when in the snapshot, and every entity linked to z (any link
+//     type): its own country and z's country;
+//   and every attached vertex also carries x's own country. Only snapshot vertices attach
+//   (entities outside the snapshot give countries only as seizures, through their entities).
+// x witnesses (C, A, B), C its category, A < B, when some component of what is left (removed
+// vertices excluded) holds attached vertices of x that carry A and B between them (one vertex
+// carrying both suffices). A removed x (x in the snapshot and removed) witnesses nothing; a
+// removed seizure still attaches its linked entities. A flow is present when at least one
+// item witnesses it; removal cuts it when present before and not after. Removal only
+// disconnects and detaches, so flows_after is a subset of flows_before.
 //
-// O(n + m + L log L + F) for the model's L links and F flows (plus the DF cost when asked).
-// Deterministic. Throws UsageError for a vertex id not below the vertex count, NotFoundError
-// for an unknown trafficking link type that is not in the recommended vocabulary.
+// O(n + m + L log L + W log W + P): L model links, W (item, vertex, country) attachments (at
+// most the trafficking links plus, per item-seizure pair, twice the seizure's links), P the
+// country pairs per (item, component). Deterministic. Throws UsageError for a vertex id not
+// below the vertex count, NotFoundError for an unknown trafficking link type that is not in
+// the recommended vocabulary.
 RemovalResult SimulateRemoval(const Snapshot& s, std::span<const VertexId> removed,
                               const RemovalOptions& options = {});
 
