@@ -179,14 +179,30 @@ int RunRemove(const RemoveArgs& a) {
     if (std::find(removed.begin(), removed.end(), v) == removed.end()) removed.push_back(v);
   }
   const RemovalResult r = SimulateRemoval(s, removed);
-  auto flow_json = [&](JsonWriter& w, std::string_view key, const std::vector<CommodityFlow>& fs) {
+  // Flows still present but witnessed by fewer items than before (flows_after is a subset of
+  // flows_before, both sorted).
+  struct Weakened {
+    size_t before, after;  // indices into flows_before / flows_after
+  };
+  std::vector<Weakened> weakened;
+  for (size_t i = 0, j = 0; i < r.flows_before.size() && j < r.flows_after.size(); ++i) {
+    if (!(r.flows_before[i] == r.flows_after[j])) continue;  // cut
+    if (r.witnesses_after[j] < r.witnesses_before[i]) weakened.push_back({i, j});
+    ++j;
+  }
+  auto flow_object = [&](JsonWriter& w, const CommodityFlow& f) {
+    Json(w, "commodity", f.category);
+    Json(w, "country_a", CountryToString(f.a));
+    Json(w, "country_b", CountryToString(f.b));
+  };
+  auto flow_json = [&](JsonWriter& w, std::string_view key, const std::vector<CommodityFlow>& fs,
+                       const std::vector<uint32_t>& items) {
     JsonKey(w, key);
     w.StartArray();
-    for (const CommodityFlow& f : fs) {
+    for (size_t i = 0; i < fs.size(); ++i) {
       w.StartObject();
-      Json(w, "commodity", f.category);
-      Json(w, "country_a", CountryToString(f.a));
-      Json(w, "country_b", CountryToString(f.b));
+      flow_object(w, fs[i]);
+      Json(w, "items", uint64_t{items[i]});
       w.EndObject();
     }
     w.EndArray();
@@ -201,8 +217,18 @@ int RunRemove(const RemoveArgs& a) {
     w.EndArray();
     JsonFragmentation(w, "before", r.before, false);
     JsonFragmentation(w, "after", r.after, false);
-    flow_json(w, "flows_before", r.flows_before);
-    flow_json(w, "cut", r.cut);
+    flow_json(w, "flows_before", r.flows_before, r.witnesses_before);
+    flow_json(w, "cut", r.cut, r.cut_witnesses);
+    JsonKey(w, "weakened");
+    w.StartArray();
+    for (const Weakened& x : weakened) {
+      w.StartObject();
+      flow_object(w, r.flows_before[x.before]);
+      Json(w, "items_before", uint64_t{r.witnesses_before[x.before]});
+      Json(w, "items_after", uint64_t{r.witnesses_after[x.after]});
+      w.EndObject();
+    }
+    w.EndArray();
     JsonLoad(w, report);
     w.EndObject();
     PrintJson(sb);
@@ -213,11 +239,18 @@ int RunRemove(const RemoveArgs& a) {
          Thousands(s.vertex_count()));
   for (const VertexId v : removed) Append(out, "  {}\n", Describe(s, v));
   TextFragmentation(out, r.before, r.after, false);
-  Append(out, "\nCommodity flows between countries: {} before, {} cut\n", r.flows_before.size(),
-         r.cut.size());
-  for (const CommodityFlow& f : r.cut) {
-    Append(out, "  {:<12} {} - {}\n", f.category, CountryToString(f.a),
-           CountryToString(f.b));
+  Append(out, "\nCommodity flows between countries: {} before, {} cut, {} weakened\n",
+         r.flows_before.size(), r.cut.size(), weakened.size());
+  for (size_t i = 0; i < r.cut.size(); ++i) {
+    Append(out, "  cut       {:<12} {} - {}  ({} item{} before)\n", r.cut[i].category,
+           CountryToString(r.cut[i].a), CountryToString(r.cut[i].b), r.cut_witnesses[i],
+           r.cut_witnesses[i] == 1 ? "" : "s");
+  }
+  for (const Weakened& x : weakened) {
+    const CommodityFlow& f = r.flows_before[x.before];
+    Append(out, "  weakened  {:<12} {} - {}  ({} -> {} items)\n", f.category,
+           CountryToString(f.a), CountryToString(f.b), r.witnesses_before[x.before],
+           r.witnesses_after[x.after]);
   }
   WriteOut(out);
   return kExitOk;

@@ -5,7 +5,8 @@
 // model as the community profiles do (algo/profile.cpp), so that a persons-only view still
 // sees the guns its members traffic and the seizures they are linked to. Per item: the vertices
 // attached to it (itself, its traffickers, its seizures and their entities), each with the
-// countries it carries for that item; the item witnesses (C, A, B) when attached vertices
+// countries it carries for that item (its own; the item's origin for a trafficker; the
+// seizure's for a seizure and its entities); the item witnesses (C, A, B) when attached vertices
 // carrying A and B are in one component of what is left. See removal.hpp.
 #include "linkscope/disrupt/removal.hpp"
 
@@ -42,8 +43,7 @@ uint8_t CategoryOf(const Model& model, EntityId e) {
   return 0;  // unreachable while ItemCategory's names are those above
 }
 
-// An attached vertex of an item and one country it carries for that item (kNoCountry: attached,
-// carrying only the item's own country).
+// An attached vertex of an item and one country it carries for that item (kNoCountry: none).
 struct Attachment {
   EntityId item;
   VertexId vertex;
@@ -73,8 +73,9 @@ Anchors AnchorsOf(const Snapshot& s, const RemovalOptions& options) {
   std::vector<std::pair<EntityId, EntityId>> seized;               // (item, seizure)
   for (EntityId z = 0; z < entities; ++z) {
     const VertexId v = s.VertexOf(z);
-    if (model.Kind(z) == kSeizure && v != kNoVertex)
+    if (model.Kind(z) == kSeizure && v != kNoVertex) {
       given.emplace_back(z, v, model.CountryCodeOf(z));
+    }
   }
   auto attach = [&](EntityId item, EntityId e, CountryCode extra) {
     const VertexId v = s.VertexOf(e);
@@ -99,7 +100,9 @@ Anchors AnchorsOf(const Snapshot& s, const RemovalOptions& options) {
         }
         if (a.category[other] != 0) seized.emplace_back(other, here);
       }
-      if (a.category[other] != 0 && trafficking[model.Type(l)]) attach(other, here, kNoCountry);
+      if (a.category[other] != 0 && trafficking[model.Type(l)]) {
+        attach(other, here, model.CountryCodeOf(other));  // a trafficker carries its origin
+      }
     }
   }
   std::sort(given.begin(), given.end());
@@ -126,7 +129,6 @@ uint64_t FlowKey(size_t category, CountryCode a, CountryCode b) {
 // The flows present with `removed` gone, and per flow the number of items witnessing it.
 void Flows(const Snapshot& s, const Anchors& anchors, std::span<const uint8_t> removed,
            std::vector<CommodityFlow>& flows, std::vector<uint32_t>& witnesses) {
-  const Model& model = s.model();
   const detail::RemainingComponents comps = detail::LabelRemaining(s, removed);
   // (item, component, country) of what is left; kNoCountry marks an attachment only.
   std::vector<std::tuple<EntityId, uint32_t, CountryCode>> held;
@@ -141,15 +143,12 @@ void Flows(const Snapshot& s, const Anchors& anchors, std::span<const uint8_t> r
   std::vector<std::pair<uint64_t, EntityId>> keys;  // (flow, witnessing item)
   std::vector<CountryCode> here;
   for (size_t i = 0; i < held.size();) {
-    const auto [item, comp, first] = held[i];
+    const EntityId item = std::get<0>(held[i]);
+    const uint32_t comp = std::get<1>(held[i]);
     here.clear();
     size_t j = i;
     for (; j < held.size() && std::get<0>(held[j]) == item && std::get<1>(held[j]) == comp; ++j) {
       if (std::get<2>(held[j]) != kNoCountry) here.push_back(std::get<2>(held[j]));
-    }
-    const CountryCode own = model.CountryCodeOf(item);
-    if (own != kNoCountry && !std::binary_search(here.begin(), here.end(), own)) {
-      here.insert(std::lower_bound(here.begin(), here.end(), own), own);
     }
     const size_t cat = anchors.category[item] - 1u;
     for (size_t x = 0; x < here.size(); ++x) {

@@ -61,12 +61,13 @@ struct RemovalResult {
 // persons-only view still sees the guns and seizures. Per item x:
 // - the seizures x was seized in: the seizures linked to x (any link type);
 // - the vertices attached to x, each carrying countries for x:
-//   * x itself, when in the snapshot: its own country;
-//   * every entity linked to x through a trafficking link type: its own country;
+//   * x itself, when in the snapshot: its own country (and its seizures', below);
+//   * every entity linked to x through a trafficking link type: its own country and x's own
+//     country (where the item comes from: the start of its route);
 //   * every seized-in seizure z, when in the snapshot, and every entity linked to z (any link
-//     type): its own country and z's country;
-//   and every attached vertex also carries x's own country. Only snapshot vertices attach
-//   (entities outside the snapshot give countries only as seizures, through their entities).
+//     type): its own country and z's country.
+//   Only snapshot vertices attach; a seizure outside the snapshot still gives its country
+//   through its entities.
 // x witnesses (C, A, B), C its category, A < B, when some component of what is left (removed
 // vertices excluded) holds attached vertices of x that carry A and B between them (one vertex
 // carrying both suffices). A removed x (x in the snapshot and removed) witnesses nothing; a
@@ -75,8 +76,8 @@ struct RemovalResult {
 // disconnects and detaches, so flows_after is a subset of flows_before.
 //
 // O(n + m + L log L + W log W + P): L model links, W (item, vertex, country) attachments (at
-// most the trafficking links plus, per item-seizure pair, twice the seizure's links), P the
-// country pairs per (item, component). Deterministic. Throws UsageError for a vertex id not
+// most the trafficking links plus, per item-seizure pair, twice the seizure's links plus one), P
+// the country pairs per (item, component). Deterministic. Throws UsageError for a vertex id not
 // below the vertex count, NotFoundError for an unknown trafficking link type that is not in
 // the recommended vocabulary.
 RemovalResult SimulateRemoval(const Snapshot& s, std::span<const VertexId> removed,
