@@ -98,7 +98,7 @@ struct PathArgs {
     time_opt = app.add_flag("--time-respecting", time_respecting,
                             "Link dates never decrease along the path");
     max_gap_opt = app.add_option("--max-gap", max_gap_days,
-                                 "With --time-respecting: at most this many days between steps")
+                                 "With --time-respecting: at most this many days between consecutive dated steps")
                       ->check(CLI::NonNegativeNumber);
     AddFormatOption(app, &format);
   }

@@ -85,6 +85,33 @@ TEST(PathCli, TimeRespectingAvoidsTheStepBackInTime) {
   EXPECT_EQ(Strings(d["paths"][0]["entities"]), (Ids{"A", "B", "F"}));
 }
 
+// A link dated only by its year may have been taken late in that year: a 30-day gap to a step
+// on 2020-12-15 is possible (taking A-B on 2020-12-10, say).
+TEST(PathCli, MaxGapCountsFromTheLatestPossibleTime) {
+  testing::TempDir dir;
+  const std::string file = dir.File("gap.jsonl", R"({"record":"link","from":"A","to":"B","type":"associate","date":"2020"}
+{"record":"link","from":"B","to":"C","type":"associate","date":"2020-12-15"}
+)");
+  CliRun r = Cli("path " + file + " --format json --from A --to C --time-respecting --max-gap 30");
+  ASSERT_EQ(r.code, 0) << r.err;
+  rapidjson::Document d = Json(r.out);
+  ASSERT_TRUE(d["found"].GetBool());
+  const auto& links = d["paths"][0]["links"];
+  ASSERT_EQ(links.Size(), 2u);
+  EXPECT_STREQ(links[1]["time"].GetString(), "2020-12-15T00:00:00Z");
+  // The other way round both steps can be on 2020-12-15, even with no gap at all.
+  r = Cli("path " + file + " --format json --from C --to A --time-respecting --max-gap 0");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(Json(r.out)["found"].GetBool());
+  // A link of 2019 is over 11 months before 2020-12-15: no 30-day chain.
+  const std::string early = dir.File("early.jsonl", R"({"record":"link","from":"A","to":"B","type":"associate","date":"2019"}
+{"record":"link","from":"B","to":"C","type":"associate","date":"2020-12-15"}
+)");
+  r = Cli("path " + early + " --format json --from A --to C --time-respecting --max-gap 30");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_FALSE(Json(r.out)["found"].GetBool());
+}
+
 TEST(PathCli, KShortestAreDistinctAndOrdered) {
   testing::TempDir dir;
   const CliRun r = Cli("path " + CaseFile(dir) + " --format json --from A --to F --k 5");

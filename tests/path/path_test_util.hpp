@@ -40,9 +40,50 @@ inline std::string RandomId(Rng& rng, uint32_t i) {
   return id;
 }
 
+// A date for l from a wider choice than RandomCase's default: undated, a year, a month, a
+// day, a start only, an end only, or a range of years or months.
+inline void RandomOpenDate(Rng& rng, LinkInput* l) {
+  auto month = [&] {
+    const int64_t mo = rng.Between(1, 12);
+    return std::to_string(rng.Between(2016, 2020)) + (mo < 10 ? "-0" : "-") + std::to_string(mo);
+  };
+  auto year = [&] { return std::to_string(rng.Between(2016, 2020)); };
+  switch (rng.Below(8)) {
+    case 0:
+      break;
+    case 1:
+      l->date = year();
+      break;
+    case 2:
+      l->date = month();
+      break;
+    case 3:
+      l->date = month() + "-" + std::to_string(rng.Between(10, 28));
+      break;
+    case 4:
+      l->start = rng.Chance(0.5) ? year() : month();
+      break;
+    case 5:
+      l->end = rng.Chance(0.5) ? year() : month();
+      break;
+    case 6: {
+      const int64_t y = rng.Between(2016, 2020);
+      l->start = std::to_string(y);
+      l->end = std::to_string(y + rng.Between(0, 2));
+      break;
+    }
+    default: {
+      const std::string a = month(), b = month();
+      l->start = std::min(a, b);
+      l->end = std::max(a, b);
+    }
+  }
+}
+
 // n entities, m links: weights multiples of 0.5, random directions, dates (years, months,
-// ranges, undated), grades, some parallel links.
-inline Case RandomCase(Rng& rng, uint32_t n, uint32_t m, bool dated = true) {
+// ranges, undated; with open_dates RandomOpenDate's), grades, some parallel links.
+inline Case RandomCase(Rng& rng, uint32_t n, uint32_t m, bool dated = true,
+                       bool open_dates = false) {
   Case c;
   std::vector<std::string> ids;
   for (uint32_t i = 0; i < n; ++i) {
@@ -63,7 +104,9 @@ inline Case RandomCase(Rng& rng, uint32_t n, uint32_t m, bool dated = true) {
     l.type = kTypes[rng.Below(kTypes.size())];
     l.directed = rng.Chance(0.5);
     l.weight = 0.5 * static_cast<double>(1 + rng.Below(6));
-    if (dated) {
+    if (dated && open_dates) {
+      RandomOpenDate(rng, &l);
+    } else if (dated) {
       switch (rng.Below(5)) {
         case 0:
           break;

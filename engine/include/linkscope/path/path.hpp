@@ -61,11 +61,12 @@ struct PathOptions {
   ConfidenceTable confidence;
   uint32_t max_hops = 0;  // 0: no limit
   double max_cost = std::numeric_limits<double>::infinity();
-  // Link dates never decrease along the path: a step may be taken at any second of its link's
-  // date interval no earlier than the walk's clock, and moves the clock to the earliest such
-  // second. Undated links (when keep_undated) may be taken at any time and leave the clock.
+  // Link dates never decrease along the path: the path is admitted when there are step times
+  // t1 <= t2 <= ..., each inside its link's date interval (a year or month stands for all of
+  // it). Undated links (when keep_undated) may be taken at any time. See docs/algorithms/
+  // paths.md for the search (a window of feasible times per state).
   bool time_respecting = false;
-  // With time_respecting: at most this many seconds between consecutive steps.
+  // With time_respecting: at most this many seconds between consecutive dated steps.
   std::optional<int64_t> max_gap_seconds;
 };
 
@@ -78,8 +79,9 @@ struct Evidence {
   Grade grade;
   double confidence = 1;
   double weight = 1;  // the link's weight (a distance here)
-  // Time-respecting paths: the earliest second this step can be taken at (kUndated for an
-  // undated link or when the query was not time-respecting).
+  // Time-respecting paths: the earliest second this step can be taken at in a schedule of the
+  // whole path (kUndated for an undated link, when that time is unbounded below, or when the
+  // query was not time-respecting).
   TimePoint time = kUndated;
 };
 
@@ -126,7 +128,7 @@ class PathFinder {
   // entity sequences). Empty when there is no path within max_hops / max_cost. from == to
   // gives the zero-hop path. One path: bidirectional search, O(m log n) worst case, usually a
   // small part of the graph. k paths: O(k * hops * one search). Time-respecting: a
-  // label-setting search over (entity, clock) states, exact (see docs); k > 1 is then a
+  // label-setting search over (entity, window of feasible times) states, exact (see docs); k > 1 is then a
   // UsageError. A vertex out of range is a UsageError.
   std::vector<Path> Shortest(VertexId from, VertexId to, uint32_t k = 1);
 
