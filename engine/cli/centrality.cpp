@@ -182,7 +182,119 @@ int RunCentrality(const CentralityArgs& a) {
   return kExitOk;
 }
 
+// ---- structure: cut vertices and bridges
+
+struct StructureArgs {
+  InputOptions in;
+  OutputFormat format = OutputFormat::kText;
+  std::vector<std::string> kinds;
+  std::vector<std::string> link_types;
+};
+
+int RunStructure(const StructureArgs& a) {
+  Graph graph;
+  const LoadReport report = LoadInputs(graph, a.in, a.format == OutputFormat::kJson);
+  Snapshot all = graph.TakeSnapshot();
+  ViewFilter filter;
+  filter.kinds = a.kinds;
+  filter.link_types = a.link_types;
+  const Snapshot s =
+      a.kinds.empty() && a.link_types.empty() ? std::move(all) : MakeView(all, filter);
+  const std::vector<VertexId> cut = ArticulationPoints(s);
+  // Bridges as pairs of entities (several edges may join one pair), by external ids.
+  std::vector<std::pair<std::string_view, std::string_view>> bridges;
+  for (const EdgeId e : Bridges(s)) {
+    auto [u, v] = s.Endpoints(e);
+    std::string_view a_id = s.ExternalId(u);
+    std::string_view b_id = s.ExternalId(v);
+    if (b_id < a_id) std::swap(a_id, b_id);
+    bridges.emplace_back(a_id, b_id);
+  }
+  std::sort(bridges.begin(), bridges.end());
+  bridges.erase(std::unique(bridges.begin(), bridges.end()), bridges.end());
+  std::vector<std::string_view> cut_ids;
+  for (const VertexId v : cut) cut_ids.push_back(s.ExternalId(v));
+  std::sort(cut_ids.begin(), cut_ids.end());
+  const Model& m = s.model();
+  switch (a.format) {
+    case OutputFormat::kJson: {
+      rapidjson::StringBuffer sb;
+      JsonWriter w(sb);
+      w.StartObject();
+      Json(w, "entities", uint64_t{s.vertex_count()});
+      JsonKey(w, "articulation_points");
+      w.StartArray();
+      for (const std::string_view id : cut_ids) JsonString(w, id);
+      w.EndArray();
+      JsonKey(w, "bridges");
+      w.StartArray();
+      for (const auto& [x, y] : bridges) {
+        w.StartArray();
+        JsonString(w, x);
+        JsonString(w, y);
+        w.EndArray();
+      }
+      w.EndArray();
+      JsonLoad(w, report);
+      w.EndObject();
+      PrintJson(sb);
+      break;
+    }
+    case OutputFormat::kCsv: {
+      std::string out = "what,id,other\n";
+      for (const std::string_view id : cut_ids) {
+        out += "articulation_point,";
+        AppendCsv(out, id);
+        out += ",\n";
+      }
+      for (const auto& [x, y] : bridges) {
+        out += "bridge,";
+        AppendCsv(out, x);
+        out += ',';
+        AppendCsv(out, y);
+        out += '\n';
+      }
+      WriteOut(out);
+      break;
+    }
+    case OutputFormat::kText: {
+      std::string out;
+      Append(out, "linkscope structure: {} entities\n", Thousands(s.vertex_count()));
+      Append(out, "\nArticulation points (each one's removal disconnects the network): {}\n",
+             Thousands(cut_ids.size()));
+      for (const std::string_view id : cut_ids) {
+        const EntityId e = s.Entity(s.VertexOfId(id));
+        const std::string_view name = m.Name(e);
+        Append(out, "  {:<16} {:<28} {}\n", id, name.empty() ? "-" : name, m.KindName(e));
+      }
+      Append(out, "\nBridges (links whose removal disconnects the network): {}\n",
+             Thousands(bridges.size()));
+      for (const auto& [x, y] : bridges) Append(out, "  {} -- {}\n", x, y);
+      WriteOut(out);
+      break;
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
+
+Command AddStructureCommand(CLI::App& parent) {
+  auto a = std::make_shared<StructureArgs>();
+  CLI::App* app = parent.add_subcommand(
+      "structure", "Articulation points and bridges: the single entities and links that hold the "
+                   "network together");
+  a->in.Register(*app);
+  app->add_option("--kinds", a->kinds, "Keep only entities of these kinds (comma-separated)")
+      ->delimiter(',');
+  app->add_option("--link-types", a->link_types, "Keep only links of these types")
+      ->delimiter(',');
+  AddFormatOptionWithCsv(*app, &a->format);
+  Command c;
+  c.app = app;
+  c.run = [a] { return RunStructure(*a); };
+  return c;
+}
 
 Command AddCentralityCommand(CLI::App& parent) {
   auto a = std::make_shared<CentralityArgs>();

@@ -89,6 +89,7 @@ Command AddPathCommand(CLI::App& parent);
 Command AddNeighborsCommand(CLI::App& parent);
 Command AddConnectCommand(CLI::App& parent);
 Command AddCentralityCommand(CLI::App& parent);
+Command AddStructureCommand(CLI::App& parent);
 Command AddKeyPlayersCommand(CLI::App& parent);
 Command AddRemoveCommand(CLI::App& parent);
 Command AddRobustnessCommand(CLI::App& parent);

@@ -54,8 +54,8 @@ int main(int argc, char** argv) {
   const Command cores = AddCoresCommand(app);
   const std::vector<Command> more = {
       AddPathCommand(app),       AddNeighborsCommand(app),  AddConnectCommand(app),
-      AddCentralityCommand(app), AddKeyPlayersCommand(app), AddRemoveCommand(app),
-      AddRobustnessCommand(app)};
+      AddCentralityCommand(app), AddStructureCommand(app),  AddKeyPlayersCommand(app),
+      AddRemoveCommand(app),     AddRobustnessCommand(app)};
 
   try {
     app.parse(argc, argv);

@@ -221,6 +221,22 @@ TEST(CentralityCli, ScoresSortedHighestFirst) {
   EXPECT_EQ(Cli("centrality " + LineFile(dir) + " --measure pagerank --pivots 2").code, 2);
 }
 
+TEST(StructureCli, CutVerticesAndBridges) {
+  testing::TempDir dir;
+  const CliRun r = Cli("structure " + LineFile(dir) + " --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const rapidjson::Document d = Json(r.out);
+  EXPECT_EQ(Strings(d["articulation_points"]), (Ids{"Y"}));
+  ASSERT_EQ(d["bridges"].Size(), 2u);
+  EXPECT_EQ(Strings(d["bridges"][0]), (Ids{"X", "Y"}));
+  EXPECT_EQ(Strings(d["bridges"][1]), (Ids{"Y", "Z"}));
+  // In the case file, the cycle A-C-D-F-B-A has no bridge; E is isolated.
+  const CliRun c = Cli("structure " + CaseFile(dir) + " --format json");
+  ASSERT_EQ(c.code, 0) << c.err;
+  EXPECT_EQ(Json(c.out)["bridges"].Size(), 0u);
+  EXPECT_EQ(Json(c.out)["articulation_points"].Size(), 0u);
+}
+
 // A hub with four leaves; the hub's removal isolates them.
 std::string StarFile(const testing::TempDir& dir) {
   std::string text;
@@ -313,9 +329,9 @@ TEST(CentralityCli, PageRankWithoutTeleport) {
 )");
   const CliRun r = Cli("centrality " + file + " --format json --measure pagerank --damping 1");
   ASSERT_EQ(r.code, 0) << r.err;
-  for (const auto& e : Json(r.out)["scores"].GetArray()) {
-    EXPECT_NEAR(e["score"].GetDouble(), 1.0 / 3, 1e-9);
-  }
+  const rapidjson::Document d = Json(r.out);
+  ASSERT_EQ(d["scores"].Size(), 3u);
+  for (const auto& e : d["scores"].GetArray()) EXPECT_NEAR(e["score"].GetDouble(), 1.0 / 3, 1e-9);
 }
 
 TEST(PathCli, SampleCaseRunsEveryCommand) {
