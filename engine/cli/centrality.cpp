@@ -12,7 +12,6 @@
 #include "common.hpp"
 #include "linkscope/centrality/centrality.hpp"
 #include "linkscope/core/error.hpp"
-#include "linkscope/graph/view.hpp"
 
 namespace linkscope::cli {
 namespace {
@@ -96,12 +95,7 @@ int RunCentrality(const CentralityArgs& a) {
   const LoadReport report = LoadInputs(graph, a.in, a.format == OutputFormat::kJson);
   SnapshotOptions so;
   so.directed = a.directed_links;
-  Snapshot all = graph.TakeSnapshot(so);
-  ViewFilter filter;
-  filter.kinds = a.kinds;
-  filter.link_types = a.link_types;
-  const Snapshot s =
-      a.kinds.empty() && a.link_types.empty() ? std::move(all) : MakeView(all, filter);
+  const Snapshot s = KindsView(graph, so, a.kinds, a.link_types);
   const std::vector<double> score = Scores(s, a);
   // Highest first; ties by external id, so the listing is the same for any input order.
   std::vector<VertexId> order(s.vertex_count());
@@ -167,10 +161,7 @@ int RunCentrality(const CentralityArgs& a) {
              Thousands(s.vertex_count()));
       Append(out, "\n  {:>4}  {:>12}  {:<16} {:<28} {}\n", "rank", "score", "id", "name", "kind");
       for (size_t i = 0; i < listed; ++i) {
-        const EntityId e = s.Entity(order[i]);
-        const std::string_view name = m.Name(e);
-        Append(out, "  {:>4}  {:>12.6g}  {:<16} {:<28} {}\n", i + 1, score[order[i]],
-               s.ExternalId(order[i]), name.empty() ? "-" : name, m.KindName(e));
+        Append(out, "  {:>4}  {:>12.6g}  {}\n", i + 1, score[order[i]], EntityColumns(s, order[i]));
       }
       if (report.rejected > 0) {
         Append(out, "\nRejected records (lenient mode): {}\n", Thousands(report.rejected));
@@ -194,12 +185,7 @@ struct StructureArgs {
 int RunStructure(const StructureArgs& a) {
   Graph graph;
   const LoadReport report = LoadInputs(graph, a.in, a.format == OutputFormat::kJson);
-  Snapshot all = graph.TakeSnapshot();
-  ViewFilter filter;
-  filter.kinds = a.kinds;
-  filter.link_types = a.link_types;
-  const Snapshot s =
-      a.kinds.empty() && a.link_types.empty() ? std::move(all) : MakeView(all, filter);
+  const Snapshot s = KindsView(graph, {}, a.kinds, a.link_types);
   const std::vector<VertexId> cut = ArticulationPoints(s);
   // Bridges as pairs of entities (several edges may join one pair), by external ids.
   std::vector<std::pair<std::string_view, std::string_view>> bridges;
@@ -215,7 +201,6 @@ int RunStructure(const StructureArgs& a) {
   std::vector<std::string_view> cut_ids;
   for (const VertexId v : cut) cut_ids.push_back(s.ExternalId(v));
   std::sort(cut_ids.begin(), cut_ids.end());
-  const Model& m = s.model();
   switch (a.format) {
     case OutputFormat::kJson: {
       rapidjson::StringBuffer sb;
@@ -263,9 +248,7 @@ int RunStructure(const StructureArgs& a) {
       Append(out, "\nArticulation points (each one's removal disconnects the network): {}\n",
              Thousands(cut_ids.size()));
       for (const std::string_view id : cut_ids) {
-        const EntityId e = s.Entity(s.VertexOfId(id));
-        const std::string_view name = m.Name(e);
-        Append(out, "  {:<16} {:<28} {}\n", id, name.empty() ? "-" : name, m.KindName(e));
+        Append(out, "  {}\n", EntityColumns(s, s.VertexOfId(id)));
       }
       Append(out, "\nBridges (links whose removal disconnects the network): {}\n",
              Thousands(bridges.size()));

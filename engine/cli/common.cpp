@@ -1,5 +1,7 @@
 #include "common.hpp"
 
+#include "linkscope/graph/view.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -74,6 +76,25 @@ LoadReport LoadInputs(Graph& graph, const InputOptions& in, bool quiet_diagnosti
     }
   }
   return report;
+}
+
+Snapshot KindsView(const Graph& graph, const SnapshotOptions& options,
+                   const std::vector<std::string>& kinds,
+                   const std::vector<std::string>& link_types) {
+  Snapshot all = graph.TakeSnapshot(options);
+  if (kinds.empty() && link_types.empty()) return all;
+  ViewFilter filter;
+  filter.kinds = kinds;
+  filter.link_types = link_types;
+  return MakeView(all, filter);
+}
+
+std::string EntityColumns(const Snapshot& s, VertexId v) {
+  const Model& m = s.model();
+  const EntityId e = s.Entity(v);
+  const std::string_view name = m.Name(e);
+  return fmt::format("{:<16} {:<28} {}", s.ExternalId(v), name.empty() ? "-" : name,
+                     m.KindName(e));
 }
 
 std::string Thousands(uint64_t n) {

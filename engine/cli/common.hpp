@@ -46,6 +46,13 @@ void AddFormatOptionWithCsv(CLI::App& app, OutputFormat* format);
 // Loads the files; in lenient mode prints a one-line note per rejected record on stderr.
 LoadReport LoadInputs(Graph& graph, const InputOptions& in, bool quiet_diagnostics = false);
 
+// The graph's snapshot, narrowed to entities of `kinds` and links of `link_types` when either
+// is given (MakeView; throws NotFoundError naming an unknown kind or type).
+Snapshot KindsView(const Graph& graph, const SnapshotOptions& options,
+                   const std::vector<std::string>& kinds,
+                   const std::vector<std::string>& link_types);
+// An entity in the fixed columns of text listings: id (16), name (28, "-" for none), kind.
+std::string EntityColumns(const Snapshot& s, VertexId v);
 // 12345678 -> "12,345,678".
 std::string Thousands(uint64_t n);
 

@@ -15,7 +15,6 @@
 #include "linkscope/algo/profile.hpp"
 #include "linkscope/core/error.hpp"
 #include "linkscope/graph/projection.hpp"
-#include "linkscope/graph/view.hpp"
 
 namespace linkscope::cli {
 namespace {
@@ -79,13 +78,10 @@ Run Compute(const Graph& graph, const CommunitiesArgs& a) {
   // Communities read weights as strengths: parallel links add up.
   SnapshotOptions so;
   so.weights = !a.unweighted;
-  Snapshot all = graph.TakeSnapshot(so);
-  ViewFilter filter;
-  filter.link_types = a.link_types;
-  if (a.via.empty()) filter.kinds = a.kinds;
-  Snapshot filtered =
-      filter.kinds.empty() && filter.link_types.empty() ? std::move(all) : MakeView(all, filter);
-  Run run{std::move(filtered), {}, {}};
+  // With --via, --kinds names what to project onto, not what to keep.
+  Run run{KindsView(graph, so, a.via.empty() ? a.kinds : std::vector<std::string>{}, a.link_types),
+          {},
+          {}};
   if (!a.via.empty()) {
     ProjectionOptions po;
     po.onto = a.kinds;

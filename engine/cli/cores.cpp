@@ -13,7 +13,6 @@
 
 #include "common.hpp"
 #include "linkscope/algo/kcore.hpp"
-#include "linkscope/graph/view.hpp"
 
 namespace linkscope::cli {
 namespace {
@@ -49,7 +48,6 @@ std::vector<VertexId> ByCore(const Snapshot& s, const Cores& cores) {
 
 void PrintText(const Snapshot& s, const Cores& cores, const std::vector<VertexId>& order,
                const CoresArgs& args, const LoadReport& report) {
-  const Model& m = s.model();
   std::string out;
   Append(out, "linkscope cores: {} file{}, {} entities, mode {}\n", report.files.size(),
          report.files.size() == 1 ? "" : "s", Thousands(s.vertex_count()), args.mode);
@@ -68,11 +66,7 @@ void PrintText(const Snapshot& s, const Cores& cores, const std::vector<VertexId
   const uint64_t inner = cores.shell_sizes.back();
   Append(out, "\nInnermost core (k = {}, {} entit{})\n", cores.degeneracy, Thousands(inner),
          inner == 1 ? "y" : "ies");
-  auto entity = [&](VertexId v) {
-    const EntityId e = s.Entity(v);
-    const std::string_view name = m.Name(e);
-    Append(out, "{:<16} {:<28} {}\n", s.ExternalId(v), name.empty() ? "-" : name, m.KindName(e));
-  };
+  auto entity = [&](VertexId v) { Append(out, "{}\n", EntityColumns(s, v)); };
   // `order` starts with the innermost core, by external id.
   for (size_t i = 0; i < inner && i < kInnermostShown; ++i) {
     out += "  ";
@@ -149,11 +143,8 @@ int RunCores(const CoresArgs& args) {
   SnapshotOptions so;
   so.directed = mode != CoreOptions::Mode::kAll;  // in- and out-cores follow the arcs
   so.weights = false;
-  Snapshot all = graph.TakeSnapshot(so);
-  ViewFilter filter;
-  filter.kinds = args.kinds;
   // Throws NotFoundError naming a kind that is neither built in nor in the case.
-  const Snapshot s = args.kinds.empty() ? std::move(all) : MakeView(all, filter);
+  const Snapshot s = KindsView(graph, so, args.kinds, {});
   CoreOptions options;
   options.mode = mode;
   options.threads = args.threads;

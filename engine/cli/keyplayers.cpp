@@ -14,7 +14,6 @@
 #include "linkscope/core/error.hpp"
 #include "linkscope/disrupt/keyplayers.hpp"
 #include "linkscope/disrupt/removal.hpp"
-#include "linkscope/graph/view.hpp"
 
 namespace linkscope::cli {
 namespace {
@@ -41,12 +40,7 @@ struct DisruptArgs {
 
   Snapshot Load(Graph& graph, LoadReport* report) const {
     *report = LoadInputs(graph, in, format == OutputFormat::kJson);
-    Snapshot all = graph.TakeSnapshot();
-    if (kinds.empty() && link_types.empty()) return all;
-    ViewFilter filter;
-    filter.kinds = kinds;
-    filter.link_types = link_types;
-    return MakeView(all, filter);
+    return KindsView(graph, {}, kinds, link_types);
   }
 };
 
@@ -82,13 +76,6 @@ void TextFragmentation(std::string& out, const Fragmentation& before, const Frag
   }
 }
 
-std::string Describe(const Snapshot& s, VertexId v) {
-  const Model& m = s.model();
-  const EntityId e = s.Entity(v);
-  const std::string_view name = m.Name(e);
-  return fmt::format("{:<16} {:<28} {}", s.ExternalId(v), name.empty() ? "-" : name,
-                     m.KindName(e));
-}
 
 // ---- keyplayers
 
@@ -156,7 +143,7 @@ int RunKeyPlayers(const KeyPlayersArgs& a) {
     Append(out, "\nThe {} entities whose removal fragments the network most (score {:.4f})\n",
            r.set.size(), r.score);
   }
-  for (size_t i = 0; i < r.set.size(); ++i) Append(out, "  {:>3}  {}\n", i + 1, Describe(s, r.set[i]));
+  for (size_t i = 0; i < r.set.size(); ++i) Append(out, "  {:>3}  {}\n", i + 1, EntityColumns(s, r.set[i]));
   TextFragmentation(out, r.before, r.after, distance);
   WriteOut(out);
   return kExitOk;
@@ -237,7 +224,7 @@ int RunRemove(const RemoveArgs& a) {
   std::string out;
   Append(out, "linkscope remove: {} of {} entities removed\n", removed.size(),
          Thousands(s.vertex_count()));
-  for (const VertexId v : removed) Append(out, "  {}\n", Describe(s, v));
+  for (const VertexId v : removed) Append(out, "  {}\n", EntityColumns(s, v));
   TextFragmentation(out, r.before, r.after, false);
   Append(out, "\nCommodity flows between countries: {} before, {} cut, {} weakened\n",
          r.flows_before.size(), r.cut.size(), weakened.size());
