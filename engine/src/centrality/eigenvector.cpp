@@ -16,6 +16,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -40,46 +41,24 @@ std::vector<double> Eigenvector(const Snapshot& s, const CentralityOptions& o) {
   const double nd = n;
   std::vector<double> x(n, 1.0 / nd);
   std::vector<double> next(n);
-  const uint32_t blocks = detail::BlockCount(n);
-  std::vector<double> block(blocks);
+  std::vector<std::array<double, 1>> blocks;
   const int t = g.entries() + n < (1u << 18) ? 1 : threads;
   const uint64_t* off = g.off.data();
   const VertexId* adj = g.adj.data();
   const double* w = o.weighted ? g.strength.data() : nullptr;
 
   for (uint32_t it = 0; it < o.max_iterations; ++it) {
-#pragma omp parallel for num_threads(t) schedule(dynamic, 1)
-    for (uint32_t b = 0; b < blocks; ++b) {
-      const uint32_t begin = b * detail::kSumBlock;
-      const uint32_t end = std::min(n, begin + detail::kSumBlock);
-      double squares = 0;
-      for (uint32_t v = begin; v < end; ++v) {
-        double sum = x[v];
-        if (w) {
-          for (uint64_t p = off[v]; p < off[v + 1]; ++p) sum += x[adj[p]] * w[p];
-        } else {
-          for (uint64_t p = off[v]; p < off[v + 1]; ++p) sum += x[adj[p]];
-        }
-        next[v] = sum;
-        squares += sum * sum;
-      }
-      block[b] = squares;
-    }
-    double norm = std::sqrt(detail::SumInOrder(block));
+    double norm = std::sqrt(detail::BlockedSums<1>(n, t, blocks, [&](VertexId v, auto& acc) {
+      next[v] = detail::Gather(off, adj, w, x, v, x[v]);  // (A + I) x
+      acc[0] += next[v] * next[v];
+    })[0]);
     if (norm == 0.0) norm = 1.0;
-#pragma omp parallel for num_threads(t) schedule(static, 1)
-    for (uint32_t b = 0; b < blocks; ++b) {
-      const uint32_t begin = b * detail::kSumBlock;
-      const uint32_t end = std::min(n, begin + detail::kSumBlock);
-      double err = 0;
-      for (uint32_t v = begin; v < end; ++v) {
-        next[v] /= norm;
-        err += std::fabs(next[v] - x[v]);
-      }
-      block[b] = err;
-    }
+    const double change = detail::BlockedSums<1>(n, t, blocks, [&](VertexId v, auto& acc) {
+      next[v] /= norm;
+      acc[0] += std::fabs(next[v] - x[v]);
+    })[0];
     x.swap(next);
-    if (detail::SumInOrder(block) < nd * o.tolerance) return x;
+    if (change < nd * o.tolerance) return x;
   }
   throw Error(fmt::format(
       "eigenvector: did not converge to tolerance {:g} in {} iterations (raise max_iterations)",

@@ -54,28 +54,6 @@ Error NotConverged(const CentralityOptions& o) {
       o.tolerance, o.max_iterations));
 }
 
-// Sums f(v) over v in fixed blocks (block_sum.hpp), block sums added in order: values the same
-// for every thread count. f(v, sums) adds to K sums and may also write per-vertex results.
-template <size_t K, typename F>
-std::array<double, K> BlockedSums(uint32_t n, int threads, std::vector<std::array<double, K>>& blocks,
-                                  F&& f) {
-  const uint32_t count = detail::BlockCount(n);
-  blocks.resize(count);
-#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-  for (uint32_t b = 0; b < count; ++b) {
-    const uint32_t begin = b * detail::kSumBlock;
-    const uint32_t end = std::min(n, begin + detail::kSumBlock);
-    std::array<double, K> sums{};
-    for (uint32_t v = begin; v < end; ++v) f(v, sums);
-    blocks[b] = sums;
-  }
-  std::array<double, K> total{};
-  for (const auto& b : blocks) {
-    for (size_t k = 0; k < K; ++k) total[k] += b[k];
-  }
-  return total;
-}
-
 // Conjugate gradients on (I - alpha N) z = D^(-1/2) 1 / n for an undirected simple graph (see
 // the top of the file); returns x normalised to sum 1.
 std::vector<double> PageRankSymmetric(const detail::SimpleGraph& g, const CentralityOptions& o,
@@ -110,19 +88,13 @@ std::vector<double> PageRankSymmetric(const detail::SimpleGraph& g, const Centra
   for (VertexId v = 0; v < n; ++v) z[v] = inv_root[v] / (nd * kappa0);
   // ((I - alpha N) in)_v, given in_q = D^(-1/2) in.
   auto apply = [&](const std::vector<double>& in_q, const std::vector<double>& in, VertexId v) {
-    double sum = 0;
-    if (w) {
-      for (uint64_t k = off[v]; k < off[v + 1]; ++k) sum += in_q[adj[k]] * w[k];
-    } else {
-      for (uint64_t k = off[v]; k < off[v + 1]; ++k) sum += in_q[adj[k]];
-    }
-    return in[v] - alpha * inv_root[v] * sum;
+    return in[v] - alpha * inv_root[v] * detail::Gather(off, adj, w, in_q, v, 0.0);
   };
   // Each pass also yields, for the iterate z it leaves, r.r, sum_v d_v^(1/2) z_v (for kappa) and
   // sum_v d_v^(1/2) |r_v| (the residual in x space, x = kappa D^(1/2) z, before the factor
   // kappa).
   for (VertexId v = 0; v < n; ++v) q[v] = inv_root[v] * z[v];
-  std::array<double, 3> sums = BlockedSums<3>(n, threads, blocks, [&](VertexId v, auto& acc) {
+  std::array<double, 3> sums = detail::BlockedSums<3>(n, threads, blocks, [&](VertexId v, auto& acc) {
     r[v] = inv_root[v] / nd - apply(q, z, v);  // r = c - (I - alpha N) z, c = D^(-1/2) 1 / n
     p[v] = r[v];
     acc[0] += r[v] * r[v];
@@ -141,12 +113,12 @@ std::vector<double> PageRankSymmetric(const detail::SimpleGraph& g, const Centra
     if (it == o.max_iterations) break;
     // r != 0 here (else the test above passed: tolerance > 0), so p != 0 and p.s > 0.
     const double rr = sums[0];
-    const double ps = BlockedSums<1>(n, threads, blocks1, [&](VertexId v, auto& acc) {
+    const double ps = detail::BlockedSums<1>(n, threads, blocks1, [&](VertexId v, auto& acc) {
       s[v] = apply(q, p, v);
       acc[0] += p[v] * s[v];
     })[0];
     const double step = rr / ps;
-    sums = BlockedSums<3>(n, threads, blocks, [&](VertexId v, auto& acc) {
+    sums = detail::BlockedSums<3>(n, threads, blocks, [&](VertexId v, auto& acc) {
       z[v] += step * p[v];
       r[v] -= step * s[v];
       acc[0] += r[v] * r[v];
@@ -203,9 +175,7 @@ std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o) {
     y[v] = x[v] * inverse[v];
     if (dangling[v]) dangling_sum += x[v];
   }
-  const uint32_t blocks = detail::BlockCount(n);
-  std::vector<double> err_block(blocks);
-  std::vector<double> dangling_block(blocks);
+  std::vector<std::array<double, 2>> blocks;
   const int t = g.entries() + n < (1u << 18) ? 1 : threads;
   const uint64_t* off = g.off.data();
   const VertexId* adj = g.adj.data();
@@ -214,32 +184,18 @@ std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o) {
   for (uint32_t it = 0; it < o.max_iterations; ++it) {
     const double jump = dangling_sum / nd;
     const double teleport = (1.0 - alpha) / nd;
-#pragma omp parallel for num_threads(t) schedule(dynamic, 1)
-    for (uint32_t b = 0; b < blocks; ++b) {
-      const uint32_t begin = b * detail::kSumBlock;
-      const uint32_t end = std::min(n, begin + detail::kSumBlock);
-      double err = 0;
-      double dang = 0;
-      for (uint32_t v = begin; v < end; ++v) {
-        double sum = 0;
-        if (w) {
-          for (uint64_t p = off[v]; p < off[v + 1]; ++p) sum += y[adj[p]] * w[p];
-        } else {
-          for (uint64_t p = off[v]; p < off[v + 1]; ++p) sum += y[adj[p]];
-        }
-        const double xv = alpha * (sum + jump) + teleport;
-        next[v] = xv;
-        y_next[v] = xv * inverse[v];
-        err += std::fabs(xv - x[v]);
-        if (dangling[v]) dang += xv;
-      }
-      err_block[b] = err;
-      dangling_block[b] = dang;
-    }
+    // sums[0]: the L1 change; sums[1]: the new dangling mass.
+    const std::array<double, 2> sums = detail::BlockedSums<2>(n, t, blocks, [&](VertexId v, auto& acc) {
+      const double xv = alpha * (detail::Gather(off, adj, w, y, v, 0.0) + jump) + teleport;
+      next[v] = xv;
+      y_next[v] = xv * inverse[v];
+      acc[0] += std::fabs(xv - x[v]);
+      if (dangling[v]) acc[1] += xv;
+    });
     x.swap(next);
     y.swap(y_next);
-    dangling_sum = detail::SumInOrder(dangling_block);
-    if (detail::SumInOrder(err_block) < nd * o.tolerance) return x;
+    dangling_sum = sums[1];
+    if (sums[0] < nd * o.tolerance) return x;
   }
   throw NotConverged(o);
 }
