@@ -10,6 +10,7 @@
 #include "algo/community_result.hpp"
 #include "algo/local_moving.hpp"
 #include "algo/sweeps.hpp"
+#include "linkscope/core/interrupt.hpp"
 #include "linkscope/core/rng.hpp"
 
 namespace linkscope {
@@ -179,7 +180,8 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
     mo.order = visit;
     mo.coloring = level == 0 && g->n >= detail::kColoredSweepMin ? &st.coloring0 : nullptr;
     mo.threads = st.threads;
-    detail::MoveNodes(*g, mo, &comm);
+    detail::MoveNodes(*g, mo, &comm);  // polls the interrupt flag every sweep
+    ThrowIfInterrupted();               // and here once a level, before refinement
     const uint32_t k = CountLabels(comm, g->n);
     if (k == g->n) {
       // Every community is one vertex of this level: the partition is the vertices.

@@ -6,6 +6,7 @@
 #include "algo/community_graph.hpp"
 #include "algo/community_result.hpp"
 #include "algo/local_moving.hpp"
+#include "linkscope/core/interrupt.hpp"
 
 namespace linkscope {
 
@@ -37,7 +38,8 @@ Communities Louvain(const Snapshot& s, const LouvainParams& params) {
     mo.lambda = detail::Lambda(*g, params.objective, params.resolution);
     mo.order = order;
     mo.threads = threads;
-    if (detail::MoveNodes(*g, mo, &comm) == 0) break;
+    if (detail::MoveNodes(*g, mo, &comm) == 0) break;  // polls interrupts every sweep
+    ThrowIfInterrupted();                              // and here once a level
     // A vertex that held a community together may have left it: keep each connected part as a
     // community of its own (which only raises the quality), so no community is disconnected.
     detail::SplitDisconnected(*g, &comm);

@@ -15,6 +15,10 @@
 // next sweep.) Two barriers per
 // class instead of per vertex keep the schedule fast. The result is the same for any thread
 // count.
+//
+// Interrupts (linkscope/core/interrupt.hpp) are polled once per sweep, before it starts; in the
+// coloured schedule by the block that gathers the sweep's work, which then stops the sweeps for
+// every thread, and Interrupted is thrown after the parallel region.
 #pragma once
 
 #include <algorithm>
@@ -24,6 +28,7 @@
 #include <vector>
 
 #include "algo/community_graph.hpp"
+#include "linkscope/core/interrupt.hpp"
 
 namespace linkscope::detail {
 
@@ -42,7 +47,8 @@ inline constexpr uint32_t kColoredSweepMin = 100000;
 Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order);
 
 // Runs the sweeps over the vertices in `order` (empty: id order); returns the number of changes
-// applied.
+// applied. Throws Interrupted when an interrupt is requested (what apply() changed stays as the
+// completed sweeps left it).
 //  make_scratch(): per-thread scratch space.
 //  evaluate(v, scratch) -> P: the change v wants, against the current state (called in
 //    parallel for the vertices of one colour class; must only read shared state).
@@ -68,6 +74,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   if (coloring == nullptr) {
     auto scratch = make_scratch();
     for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
+      ThrowIfInterrupted();
       uint64_t sweep_changes = 0;
       for (uint32_t i = 0; i < n; ++i) {
         const uint32_t v = order.empty() ? i : order[i];
@@ -108,6 +115,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   // barriers in between keep a fast thread from overwriting it while a slow one still reads.
   bool no_work = false;
   bool stop = false;
+  bool interrupted = false;
   auto flag_neighbours = [&](uint32_t v) {
     const uint32_t l = label[v];
     g.ForEach(v, [&](uint32_t u, double) {
@@ -128,7 +136,9 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
       {
         for (const uint32_t v : work) scheduled[v] = 0;
         work.clear();
-        for (uint32_t c = 0; c < coloring->colors; ++c) {
+        // An interrupt leaves the work empty: every thread stops, and the call throws below.
+        interrupted = InterruptRequested();
+        for (uint32_t c = 0; c < coloring->colors && !interrupted; ++c) {
           for (uint32_t i = coloring->start[c]; i < coloring->start[c + 1]; ++i) {
             const uint32_t v = coloring->members[i];
             if (active[v]) {
@@ -181,6 +191,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
       if (stop) break;
     }
   }
+  if (interrupted) throw Interrupted();
   return changes;
 }
 

@@ -37,6 +37,7 @@
 
 #include "algo/community_graph.hpp"
 #include "centrality/simple_graph.hpp"
+#include "core/interrupt_latch.hpp"
 #include "linkscope/centrality/centrality.hpp"
 #include "linkscope/core/error.hpp"
 #include "linkscope/core/rng.hpp"
@@ -295,6 +296,7 @@ BetweennessScores Run(const Snapshot& s, const std::vector<VertexId>* sources, b
   std::vector<Uint128> acc(n, 0);
   std::vector<Uint128> edge_acc(pairs, 0);
   std::vector<Work*> works(static_cast<size_t>(t), nullptr);
+  detail::InterruptLatch interrupt;  // polled once per source
 
 #pragma omp parallel num_threads(t)
   {
@@ -302,6 +304,7 @@ BetweennessScores Run(const Snapshot& s, const std::vector<VertexId>* sources, b
     works[static_cast<size_t>(omp_get_thread_num())] = &work;
 #pragma omp for schedule(dynamic, 1) nowait
     for (uint64_t i = 0; i < count; ++i) {
+      if (interrupt.Poll()) continue;  // skip the remaining sources
       const VertexId src = sources ? (*sources)[i] : static_cast<VertexId>(i);
       if (o.weighted) {
         if (o.edge_scores) {
@@ -316,7 +319,8 @@ BetweennessScores Run(const Snapshot& s, const std::vector<VertexId>* sources, b
       }
     }
 #pragma omp barrier
-    // Integer sums: the order of the threads does not matter.
+    // Integer sums: the order of the threads does not matter. (After an interrupt they are
+    // thrown away below.)
 #pragma omp for schedule(static)
     for (uint32_t v = 0; v < n; ++v) {
       for (const Work* w : works) acc[v] += w->acc[v];
@@ -327,6 +331,7 @@ BetweennessScores Run(const Snapshot& s, const std::vector<VertexId>* sources, b
     }
 #pragma omp barrier
   }
+  interrupt.ThrowIfSeen();
 
   // networkx's _rescale and _rescale_e: no factor at all where networkx's scale is None.
   const double nd = n;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "centrality/simple_graph.hpp"
+#include "core/interrupt_latch.hpp"
 
 namespace linkscope::detail {
 namespace {
@@ -95,6 +96,7 @@ DistanceSums IncomingDistanceSums(const Snapshot& s, bool weighted, int threads)
   r.reciprocal.resize(n);
   const int t =
       static_cast<uint64_t>(n) * std::max<uint64_t>(g.entries(), 1) < (1u << 16) ? 1 : threads;
+  InterruptLatch interrupt;  // polled once per source
 #pragma omp parallel num_threads(t)
   {
     std::vector<int32_t> level;
@@ -108,12 +110,14 @@ DistanceSums IncomingDistanceSums(const Snapshot& s, bool weighted, int threads)
     }
 #pragma omp for schedule(dynamic, 1)
     for (uint32_t v = 0; v < n; ++v) {
+      if (interrupt.Poll()) continue;  // skip the remaining sources
       const Sums x = weighted ? Dijkstra(g, v, dist, order, heap) : Bfs(g, v, level, order);
       r.reached[v] = x.reached;
       r.distance[v] = x.distance;
       r.reciprocal[v] = x.reciprocal;
     }
   }
+  interrupt.ThrowIfSeen();
   return r;
 }
 

@@ -25,6 +25,7 @@
 #include "centrality/simple_graph.hpp"
 #include "linkscope/centrality/centrality.hpp"
 #include "linkscope/core/error.hpp"
+#include "linkscope/core/interrupt.hpp"
 
 namespace linkscope {
 
@@ -48,6 +49,7 @@ std::vector<double> Eigenvector(const Snapshot& s, const CentralityOptions& o) {
   const double* w = o.weighted ? g.strength.data() : nullptr;
 
   for (uint32_t it = 0; it < o.max_iterations; ++it) {
+    ThrowIfInterrupted();
     double norm = std::sqrt(detail::BlockedSums<1>(n, t, blocks, [&](VertexId v, auto& acc) {
       next[v] = detail::Gather(off, adj, w, x, v, x[v]);  // (A + I) x
       acc[0] += next[v] * next[v];

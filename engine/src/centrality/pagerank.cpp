@@ -39,6 +39,7 @@
 #include "centrality/simple_graph.hpp"
 #include "linkscope/centrality/centrality.hpp"
 #include "linkscope/core/error.hpp"
+#include "linkscope/core/interrupt.hpp"
 
 namespace linkscope {
 namespace {
@@ -111,6 +112,7 @@ std::vector<double> PageRankSymmetric(const detail::SimpleGraph& g, const Centra
       return x;
     }
     if (it == o.max_iterations) break;
+    ThrowIfInterrupted();
     // r != 0 here (else the test above passed: tolerance > 0), so p != 0 and p.s > 0.
     const double rr = sums[0];
     const double ps = detail::BlockedSums<1>(n, threads, blocks1, [&](VertexId v, auto& acc) {
@@ -182,6 +184,7 @@ std::vector<double> PageRank(const Snapshot& s, const CentralityOptions& o) {
   const double* w = o.weighted ? g.strength.data() : nullptr;
 
   for (uint32_t it = 0; it < o.max_iterations; ++it) {
+    ThrowIfInterrupted();
     const double jump = dangling_sum / nd;
     const double teleport = (1.0 - alpha) / nd;
     // sums[0]: the L1 change; sums[1]: the new dangling mass.

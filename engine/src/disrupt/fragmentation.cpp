@@ -7,6 +7,7 @@
 
 #include "disrupt/walk.hpp"
 #include "linkscope/core/error.hpp"
+#include "linkscope/core/interrupt.hpp"
 #include "linkscope/disrupt/keyplayers.hpp"
 
 namespace linkscope {
@@ -33,8 +34,10 @@ Fragmentation MeasureFragmentation(const Snapshot& s, std::span<const uint8_t> r
   if (distance_weighted && f.vertices >= 2) {
     detail::Walker walker(n);
     std::vector<uint64_t> hist;
-    for (const VertexId v : comps.members)
+    for (const VertexId v : comps.members) {
+      ThrowIfInterrupted();  // once per source: DF costs a search from every vertex
       walker.CountDistances(s, v, removed.data(), kNoVertex, hist);
+    }
     f.distance_fragmentation = detail::DistanceFragmentationOf(hist, f.vertices);
   }
   return f;

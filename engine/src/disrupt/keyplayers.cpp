@@ -23,6 +23,8 @@
 // rounds stop when one changes nothing. Strict improvement of a finite objective: no cycles.
 // Restarts (greedy with other tie keys, or random sets) followed by swaps escape some of the
 // local optima where two members would have to change at once; the best search wins.
+// Interrupts are polled before every restart, greedy step and swap evaluation, and inside the
+// parallel evaluations once per source or candidate (throwing after the region).
 #include "linkscope/disrupt/keyplayers.hpp"
 
 #include <fmt/format.h>
@@ -35,8 +37,10 @@
 #include <vector>
 
 #include "algo/community_graph.hpp"
+#include "core/interrupt_latch.hpp"
 #include "disrupt/walk.hpp"
 #include "linkscope/core/error.hpp"
+#include "linkscope/core/interrupt.hpp"
 #include "linkscope/core/rng.hpp"
 
 namespace linkscope {
@@ -188,6 +192,7 @@ class DistanceEvaluator {
     const int threads = n >= kParallelMin ? walkers_.threads() : 1;
     std::vector<std::vector<uint64_t>> hist(count);
     const auto components = static_cast<int64_t>(count);
+    detail::InterruptLatch interrupt;  // polled once per source and per candidate
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads) if (threads > 1)
     for (int64_t ci = 0; ci < components; ++ci) {
       const auto c = static_cast<uint32_t>(ci);
@@ -195,6 +200,7 @@ class DistanceEvaluator {
       const uint32_t size = comps.sizes[c];
       std::vector<uint64_t>& h = hist[c];
       for (uint32_t i = comps.start[c]; i < comps.start[c + 1]; ++i) {
+        if (interrupt.Poll()) break;  // skip the remaining sources
         uint16_t* row =
             matrix ? matrix_.data() + base[c] + uint64_t{pos_[comps.members[i]]} * size : nullptr;
         w.ForEachDistance(s_, comps.members[i], removed, kNoVertex, [&](VertexId u, uint32_t d) {
@@ -205,6 +211,7 @@ class DistanceEvaluator {
         });
       }
     }
+    interrupt.ThrowIfSeen();
     std::vector<uint64_t> total;
     for (const auto& h : hist) {
       if (total.size() < h.size()) total.resize(h.size(), 0);
@@ -217,6 +224,7 @@ class DistanceEvaluator {
       std::vector<uint64_t> merged;
 #pragma omp for schedule(dynamic, 1)
       for (int64_t i = 0; i < candidates; ++i) {
+        if (interrupt.Poll()) continue;  // skip the remaining candidates
         const VertexId v = comps.members[static_cast<size_t>(i)];
         const uint32_t c = comps.label[v];
         detail::Walker& w = walkers_.Mine();
@@ -238,6 +246,7 @@ class DistanceEvaluator {
         after[v] = detail::InverseDistanceSum(merged);
       }
     }
+    interrupt.ThrowIfSeen();
     return detail::InverseDistanceSum(total);
   }
 
@@ -366,12 +375,14 @@ class RemovalSearch {
     T best{};
     std::vector<uint8_t> removed(n_);
     for (uint32_t start = 0; start <= o_.restarts; ++start) {
+      ThrowIfInterrupted();
       key_ = &starts.Keys(start);
       std::fill(removed.begin(), removed.end(), 0);
       std::vector<VertexId> set;
       T value{};
       if (starts.Greedy(start)) {
         for (uint32_t step = 0; step < o_.k; ++step) {
+          ThrowIfInterrupted();
           eval_(removed.data(), after_);
           const VertexId v = Smallest(after_, removed, *key_);
           value = after_[v];
@@ -400,6 +411,7 @@ class RemovalSearch {
     for (uint32_t round = 0; round < o_.max_swap_rounds; ++round) {
       bool changed = false;
       for (uint32_t i = 0; i < o_.k; ++i) {
+        ThrowIfInterrupted();  // once per evaluation: a round costs k of them
         const VertexId u = set[i];
         removed[u] = 0;
         eval_(removed.data(), after_);
@@ -458,6 +470,7 @@ class ReachSearch {
   uint32_t Run(Starts& starts, KeyPlayerResult& r, uint32_t& greedy) {
     uint32_t best = 0;
     for (uint32_t start = 0; start <= o_.restarts; ++start) {
+      ThrowIfInterrupted();
       key_ = &starts.Keys(start);
       std::fill(cover_.begin(), cover_.end(), 0);
       std::fill(in_set_.begin(), in_set_.end(), 0);
@@ -506,11 +519,13 @@ class ReachSearch {
     // Small graphs: a parallel region costs more than the balls (and much more when the cores
     // are shared with other work).
     const int threads = n_ >= kParallelMin ? walkers_.threads() : 1;
+    detail::InterruptLatch interrupt;  // polled once per ball
 #pragma omp parallel for schedule(dynamic, 64) num_threads(threads) if (threads > 1)
     for (int64_t i = 0; i < size; ++i) {
       const auto v = static_cast<VertexId>(i);
-      if (!in_set_[v]) gain_[v] = Gain(walkers_.Mine(), v);
+      if (!in_set_[v] && !interrupt.Poll()) gain_[v] = Gain(walkers_.Mine(), v);
     }
+    interrupt.ThrowIfSeen();
   }
   void Add(VertexId v) {
     w0_.ForBall(s_, v, o_.reach_depth, [&](VertexId x) { reached_ += cover_[x]++ == 0 ? 1 : 0; });
@@ -527,6 +542,7 @@ class ReachSearch {
     AllGains();
     for (VertexId v = 0; v < n_; ++v) queue.push({gain_[v], (*key_)[v], v, 0});
     for (uint32_t step = 0; step < o_.k; ++step) {
+      ThrowIfInterrupted();
       for (;;) {
         const Entry top = queue.top();
         queue.pop();
@@ -545,6 +561,7 @@ class ReachSearch {
     for (uint32_t round = 0; round < o_.max_swap_rounds; ++round) {
       bool changed = false;
       for (uint32_t i = 0; i < o_.k; ++i) {
+        ThrowIfInterrupted();  // once per evaluation: a round costs k of them
         const VertexId u = set[i];
         const uint32_t with_u = reached_;
         Drop(u);

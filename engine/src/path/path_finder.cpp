@@ -6,6 +6,7 @@
 #include <set>
 
 #include "linkscope/core/error.hpp"
+#include "linkscope/core/interrupt.hpp"
 #include "linkscope/path/path.hpp"
 #include "path/engine.hpp"
 #include "path/time_respecting.hpp"
@@ -77,6 +78,7 @@ std::vector<Path> PathFinder::Shortest(VertexId from, VertexId to, uint32_t k) {
       const double cost_left = e.opt.max_cost - root_cost;
       if (cost_left < 0 && !Near(root_cost, e.opt.max_cost)) break;
       e.ClearBlocks();
+      ThrowIfInterrupted();  // before every spur search, with no blocks left behind
       for (const Path& p : result) {
         if (p.vertices.size() > i + 1 &&
             std::equal(prev.begin(), prev.begin() + i + 1, p.vertices.begin())) {

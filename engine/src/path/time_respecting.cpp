@@ -37,8 +37,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "linkscope/core/interrupt.hpp"
+
 namespace linkscope::detail {
 namespace {
+
+// States popped between two polls of the interrupt flag.
+constexpr uint32_t kInterruptPollMask = 4095;
 
 struct State {
   VertexId v;
@@ -107,7 +112,8 @@ bool TimeRespectingShortest(const PathEngine& e, VertexId s, VertexId t, Path* o
   queue.push({{0, 0}, kAnyTime, 0});
   std::unordered_map<VertexId, std::vector<uint32_t>> settled;
   uint32_t found = kNone32;
-  while (!queue.empty()) {
+  for (uint32_t popped = 0; !queue.empty(); ++popped) {
+    if ((popped & kInterruptPollMask) == 0) ThrowIfInterrupted();
     const Key key = queue.top();
     queue.pop();
     const State st = states[key.index];
