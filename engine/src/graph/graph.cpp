@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "core/text.hpp"
 #include "ingest/loader.hpp"
 #include "ingest/sink.hpp"
@@ -131,6 +133,159 @@ void Graph::Add(std::span<const EntityInput> entities, std::span<const LinkInput
     state.Rollback();
     throw;
   }
+}
+
+namespace {
+
+void SetView(RawRecord& r, Field f, TextColumn column, size_t row) {
+  if (column.empty() || column[row].empty()) return;
+  FieldValue& v = r[f];
+  v.type = FieldValue::Type::kText;
+  v.text = column[row];
+}
+
+void SetNumber(RawRecord& r, Field f, NumberColumn column, size_t row) {
+  if (column.empty() || std::isnan(column[row])) return;
+  FieldValue& v = r[f];
+  v.type = FieldValue::Type::kNumber;
+  v.number = column[row];
+}
+
+void SetPropertyColumns(RawRecord& r, const std::vector<PropertyColumn>& columns, size_t row) {
+  for (const PropertyColumn& c : columns) {
+    detail::PropertyDraft d;
+    d.key = c.key;
+    if (!c.text.empty()) {
+      if (c.text[row].empty()) continue;
+      d.type = detail::PropertyType::kString;
+      d.text = c.text[row];
+    } else {
+      if (c.number.empty() || std::isnan(c.number[row])) continue;
+      d.type = detail::PropertyType::kNumber;
+      d.number = c.number[row];
+    }
+    r.properties.push_back(d);
+  }
+}
+
+// Every column has `rows` entries or none.
+template <typename Column>
+void CheckLength(const std::string& table, std::string_view column, const Column& c,
+                 size_t rows) {
+  if (!c.empty() && c.size() != rows) {
+    throw UsageError(fmt::format("table \"{}\": column \"{}\" has {} values for {} rows", table,
+                                 column, c.size(), rows));
+  }
+}
+
+void CheckEntityTable(const EntityTable& t) {
+  const std::pair<std::string_view, TextColumn> text[] = {
+      {"id", t.id},           {"kind", t.kind},       {"name", t.label},   {"country", t.country},
+      {"date", t.date},       {"start", t.start},     {"end", t.end},      {"source", t.source},
+      {"category", t.category}, {"unit", t.unit},     {"subtype", t.subtype}, {"make", t.make},
+      {"model", t.model},     {"calibre", t.calibre}, {"serial", t.serial}};
+  for (const auto& [name, c] : text) CheckLength(t.name, name, c, t.rows);
+  CheckLength(t.name, "quantity", t.quantity, t.rows);
+  if (t.rows > 0 && t.id.empty()) {
+    throw UsageError(fmt::format("table \"{}\" has no \"id\" column", t.name));
+  }
+  for (const PropertyColumn& p : t.properties) {
+    CheckLength(t.name, p.key, p.text, t.rows);
+    CheckLength(t.name, p.key, p.number, t.rows);
+  }
+}
+
+void CheckLinkTable(const LinkTable& t) {
+  const std::pair<std::string_view, TextColumn> text[] = {
+      {"from", t.from},     {"to", t.to},         {"type", t.type},    {"date", t.date},
+      {"start", t.start},   {"end", t.end},       {"source", t.source}, {"grade", t.grade},
+      {"id", t.id}};
+  for (const auto& [name, c] : text) CheckLength(t.name, name, c, t.rows);
+  CheckLength(t.name, "weight", t.weight, t.rows);
+  CheckLength(t.name, "handling", t.handling, t.rows);
+  CheckLength(t.name, "directed", t.directed, t.rows);
+  if (t.rows > 0 && (t.from.empty() || t.to.empty())) {
+    throw UsageError(fmt::format("table \"{}\" needs \"from\" and \"to\" columns", t.name));
+  }
+  for (const PropertyColumn& p : t.properties) {
+    CheckLength(t.name, p.key, p.text, t.rows);
+    CheckLength(t.name, p.key, p.number, t.rows);
+  }
+}
+
+}  // namespace
+
+LoadReport Graph::AddTables(const EntityTable& entities, const LinkTable& links,
+                            const LoadOptions& options) {
+  CheckEntityTable(entities);
+  CheckLinkTable(links);
+  detail::ModelData& data = Mutable().mutable_data();
+  LoadReport report;
+  report.files.resize(2);
+  report.files[0].path = entities.name;
+  report.files[1].path = links.name;
+  detail::LoadState state(data, options, report);
+  try {
+    RawRecord r;
+    {
+      detail::Sink sink(state, entities.name, report.files[0]);
+      for (size_t row = 0; row < entities.rows; ++row) {
+        r.Clear();
+        r.typed = true;
+        r.line = row + 1;
+        SetView(r, Field::kId, entities.id, row);
+        SetView(r, Field::kKind, entities.kind, row);
+        SetView(r, Field::kName, entities.label, row);
+        SetView(r, Field::kCountry, entities.country, row);
+        SetView(r, Field::kDate, entities.date, row);
+        SetView(r, Field::kStart, entities.start, row);
+        SetView(r, Field::kEnd, entities.end, row);
+        SetView(r, Field::kSource, entities.source, row);
+        SetView(r, Field::kCategory, entities.category, row);
+        SetNumber(r, Field::kQuantity, entities.quantity, row);
+        SetView(r, Field::kUnit, entities.unit, row);
+        SetView(r, Field::kSubtype, entities.subtype, row);
+        SetView(r, Field::kMake, entities.make, row);
+        SetView(r, Field::kModel, entities.model, row);
+        SetView(r, Field::kCalibre, entities.calibre, row);
+        SetView(r, Field::kSerial, entities.serial, row);
+        SetPropertyColumns(r, entities.properties, row);
+        sink.CountRecord();
+        sink.Entity(r);
+      }
+    }
+    {
+      detail::Sink sink(state, links.name, report.files[1]);
+      for (size_t row = 0; row < links.rows; ++row) {
+        r.Clear();
+        r.typed = true;
+        r.line = row + 1;
+        SetView(r, Field::kFrom, links.from, row);
+        SetView(r, Field::kTo, links.to, row);
+        SetView(r, Field::kType, links.type, row);
+        if (!links.directed.empty() && links.directed[row] >= 0) {
+          r[Field::kDirected].type = FieldValue::Type::kBool;
+          r[Field::kDirected].boolean = links.directed[row] != 0;
+        }
+        SetNumber(r, Field::kWeight, links.weight, row);
+        SetView(r, Field::kDate, links.date, row);
+        SetView(r, Field::kStart, links.start, row);
+        SetView(r, Field::kEnd, links.end, row);
+        SetView(r, Field::kSource, links.source, row);
+        SetView(r, Field::kGrade, links.grade, row);
+        SetNumber(r, Field::kHandling, links.handling, row);
+        SetView(r, Field::kId, links.id, row);
+        SetPropertyColumns(r, links.properties, row);
+        sink.CountRecord();
+        sink.Link(r);
+      }
+    }
+    state.Commit();
+  } catch (...) {
+    state.Rollback();
+    throw;
+  }
+  return report;
 }
 
 EntityId Graph::AddEntity(const EntityInput& entity) {

@@ -58,6 +58,42 @@ struct LinkInput {
   std::vector<PropertyInput> properties;
 };
 
+// Records held in memory as columns — a pandas DataFrame, an Arrow batch, a database cursor —
+// for programs that embed linkscope: the fast way in, with the same rules as a file. Every
+// column has `rows` values, or is empty when the table does not have it. In a text column an
+// empty value means "not given" for that row; in a number column NaN does. The views must stay
+// valid for the call only.
+using TextColumn = std::span<const std::string_view>;
+using NumberColumn = std::span<const double>;
+
+// A column of free properties: text or numbers (one of the two is given).
+struct PropertyColumn {
+  std::string key;
+  TextColumn text;
+  NumberColumn number;
+};
+
+// Entity records; fields as in the JSON Lines schema. `id` is required.
+struct EntityTable {
+  std::string name = "entities";  // names the table in errors: "entities:ROW: reason"
+  size_t rows = 0;
+  TextColumn id, kind, label, country, date, start, end, source, category, unit, subtype, make,
+      model, calibre, serial;  // label: the entity's name
+  NumberColumn quantity;
+  std::vector<PropertyColumn> properties;
+};
+
+// Link records; fields as in the JSON Lines schema. `from` and `to` are required.
+struct LinkTable {
+  std::string name = "links";
+  size_t rows = 0;
+  TextColumn from, to, type, date, start, end, source, grade, id;
+  NumberColumn weight;    // a strength > 0; not given: 1
+  NumberColumn handling;  // 1-5; not given: none
+  std::span<const int8_t> directed;  // 1, 0, or -1 = the type's default
+  std::vector<PropertyColumn> properties;
+};
+
 class Graph {
  public:
   Graph();
@@ -74,6 +110,12 @@ class Graph {
   // ("<api>:N" is the N-th record of the batch).
   void Add(std::span<const EntityInput> entities, std::span<const LinkInput> links,
            const LoadOptions& options = {});
+  // Adds the rows of an entity table, then of a link table, as one batch: strict (the first bad
+  // row throws InputError naming the table and the 1-based row, "links:12: reason", and leaves
+  // the graph as before) or lenient (bad rows are skipped and listed in the report; every good
+  // row is kept). Throws UsageError when a column's length differs from `rows`. O(rows).
+  LoadReport AddTables(const EntityTable& entities, const LinkTable& links,
+                       const LoadOptions& options = {});
   EntityId AddEntity(const EntityInput& entity);
   LinkId AddLink(const LinkInput& link);
 
