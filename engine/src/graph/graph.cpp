@@ -256,7 +256,30 @@ LoadReport Graph::AddTables(const EntityTable& entities, const LinkTable& links,
     }
     {
       detail::Sink sink(state, links.name, report.files[1]);
+      // Tables of bare ends and weights (the usual shape of an exported edge list) take the
+      // edge-list readers' path: no record to assemble, the same checks. A row it cannot take
+      // as it is goes through the full validation below, which names the problem.
+      const bool bare = links.type.empty() && links.date.empty() && links.start.empty() &&
+                        links.end.empty() && links.source.empty() && links.grade.empty() &&
+                        links.id.empty() && links.handling.empty() && links.directed.empty() &&
+                        links.properties.empty();
+      const bool bare_directed =
+          DefaultDirected(data.link_types.Get(sink.default_link_type()));
       for (size_t row = 0; row < links.rows; ++row) {
+        if (bare) {
+          const std::string_view a = detail::Trim(links.from[row]);
+          const std::string_view b = detail::Trim(links.to[row]);
+          const double w =
+              links.weight.empty() || std::isnan(links.weight[row]) ? 1.0 : links.weight[row];
+          if (std::isfinite(w) && w > 0 && detail::IdProblem(a).empty() &&
+              detail::IdProblem(b).empty() && sink.HasRoom(1)) {
+            sink.CountRecord();
+            const EntityId ea = sink.ImplicitEntity(a);
+            const EntityId eb = sink.ImplicitEntity(b);
+            sink.AppendSimpleLink(ea, eb, w, bare_directed);
+            continue;
+          }
+        }
         r.Clear();
         r.typed = true;
         r.line = row + 1;
