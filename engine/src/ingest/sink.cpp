@@ -893,6 +893,12 @@ bool Sink::Link(const RawRecord& r) {
   for (const PropertyDraft& p : r.properties) {
     if (Trim(p.key).empty()) return in.Fail(r[Field::kProperties], "empty property name");
   }
+  if (options().max_handling != kNoHandlingCode && handling > options().max_handling) {
+    // Withheld: a valid record that this load must not see (nor the ids only it names).
+    ++file_report_.withheld;
+    ++state_.report().withheld;
+    return true;
+  }
   CheckCapacity(r.line);
   FlushEndpoints();
 

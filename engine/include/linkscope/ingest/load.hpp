@@ -39,6 +39,11 @@ struct LoadOptions {
   std::string link_type = "link";
   // At most this many problems are kept in the report; the rest are only counted.
   size_t max_diagnostics = 100000;
+  // Withhold every link record whose handling code is above this (1-5; 0: no limit): it is
+  // validated and counted (LoadReport::withheld), never added, and ids that only withheld
+  // links name are not created. Filtering at load time means nothing computed afterwards —
+  // profiles reach through every link of the model — can reflect a withheld record.
+  uint8_t max_handling = 0;
 };
 
 struct Diagnostic {
@@ -57,6 +62,7 @@ struct FileReport {
   uint64_t entity_records = 0;  // accepted entity records (incl. matrix labels, GML nodes)
   uint64_t links = 0;           // accepted links
   uint64_t rejected = 0;        // records skipped in lenient mode
+  uint64_t withheld = 0;        // valid links left out by LoadOptions::max_handling
 };
 
 struct LoadReport {
@@ -69,6 +75,7 @@ struct LoadReport {
   uint64_t implicit_created = 0;  // created because a link named an undeclared id
   uint64_t firearm_merges = 0;    // firearm records resolved onto another record's entity
   uint64_t links_added = 0;
+  uint64_t withheld = 0;  // links left out by LoadOptions::max_handling
 };
 
 }  // namespace linkscope
