@@ -7,10 +7,11 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build git
   libboost-graph-dev libeigen3-dev rapidjson-dev libfmt-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libssl-dev
   pybind11-dev python3-dev
   python3-networkx python3-scipy python3-numpy python3-pandas python3-igraph
   python3-pytest python3-hypothesis python3-nbclient python3-nbformat python3-ipykernel
+  python3-pil chromium
   libigraph-dev
 )
 

@@ -100,6 +100,7 @@ Command AddStructureCommand(CLI::App& parent);
 Command AddKeyPlayersCommand(CLI::App& parent);
 Command AddRemoveCommand(CLI::App& parent);
 Command AddRobustnessCommand(CLI::App& parent);
+Command AddReportCommand(CLI::App& parent);
 
 int RunStats(const InputOptions& in, OutputFormat format, uint32_t networks);
 int RunValidate(const InputOptions& in, OutputFormat format);
