@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 
 #include "common.hpp"
@@ -45,7 +46,18 @@ int RunReport(const ReportArgs& a) {
   const ReportProgress progress = MakeProgress(a.quiet);
   if (progress) progress("loading and checksums", 0, kReportSteps);
   std::vector<ReportInput> inputs;
-  for (const std::string& f : a.in.files) inputs.push_back(DigestFile(f));
+  for (const std::string& f : a.in.files) {
+    // The report cites the checksum of what it analysed: a pipe would be read up by the
+    // checksum and could not be read again.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(f, ec)) {
+      throw UsageError(fmt::format(
+          "{}: not a regular file; the report checksums its inputs, so save the data to a file "
+          "first",
+          f));
+    }
+    inputs.push_back(DigestFile(f));
+  }
   LoadOptions lo = a.in.ToLoadOptions();
   lo.max_handling = static_cast<uint8_t>(a.max_handling);
   Graph graph;

@@ -4,6 +4,7 @@
 
 #include "linkscope/core/error.hpp"
 #include "linkscope/graph/graph.hpp"
+#include "linkscope/model/model.hpp"
 
 namespace linkscope {
 namespace {
@@ -53,6 +54,50 @@ TEST(Withhold, BadRecordsAreStillRejected) {
                           o),
                InputError);
   EXPECT_EQ(g.model().link_count(), 0u);
+}
+
+TEST(Withhold, EdgeListsAndGmlReadTheirHandlingCode) {
+  LoadOptions o;
+  o.max_handling = 2;
+  Graph g;
+  const LoadReport r = g.LoadText("calls.csv",
+                                  "source,target,weight,handling,note\n"
+                                  "A,B,1,1,x\n"
+                                  "A,SECRET,2,4,y\n"
+                                  "B,C,1,,z\n",
+                                  o);
+  EXPECT_EQ(r.withheld, 1u);
+  ASSERT_EQ(g.model().link_count(), 2u);
+  EXPECT_EQ(g.model().Handling(0), 1u);
+  EXPECT_EQ(g.model().Handling(1), 0u);
+  EXPECT_FALSE(g.model().FindEntity("SECRET").has_value());
+  for (LinkId l = 0; l < 2; ++l) {
+    for (const Property& p : g.model().LinkProperties(l)) EXPECT_NE(p.key, "handling");
+  }
+  EXPECT_THROW(Graph().LoadText("bad.csv", "source,target,handling\nA,B,9\n", o), InputError);
+
+  Graph gml;
+  const LoadReport rg = gml.LoadText(
+      "net.gml",
+      "graph [ node [ id 1 ] node [ id 2 ] node [ id 3 ]\n"
+      "  edge [ source 1 target 2 handling 1 ]\n"
+      "  edge [ source 2 target 3 handling 5 ] ]\n",
+      o);
+  EXPECT_EQ(rg.withheld, 1u);
+  EXPECT_EQ(gml.model().link_count(), 1u);
+}
+
+TEST(Withhold, AWithheldRecordLeavesNoLinkTypeBehind) {
+  LoadOptions o;
+  o.max_handling = 1;
+  Graph g;
+  g.LoadText("case.jsonl",
+             "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\",\"type\":\"met\"}\n"
+             "{\"record\":\"link\",\"from\":\"A\",\"to\":\"B\",\"type\":\"codeword_x\","
+             "\"handling\":3}\n",
+             o);
+  EXPECT_FALSE(g.model().FindLinkType("codeword_x").has_value());
+  EXPECT_EQ(g.model().link_count(), 1u);
 }
 
 }  // namespace

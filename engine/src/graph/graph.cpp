@@ -139,6 +139,13 @@ namespace {
 
 void SetView(RawRecord& r, Field f, TextColumn column, size_t row) {
   if (column.empty() || column[row].empty()) return;
+  // Text from memory must be UTF-8 like text from files: the record is rejected otherwise.
+  if (detail::FindInvalidUtf8(column[row]) != std::string_view::npos) {
+    FieldValue& v = r[f];
+    v.type = FieldValue::Type::kOther;
+    v.text = "text that is not valid UTF-8";
+    return;
+  }
   FieldValue& v = r[f];
   v.type = FieldValue::Type::kText;
   v.text = column[row];
@@ -264,7 +271,7 @@ LoadReport Graph::AddTables(const EntityTable& entities, const LinkTable& links,
                         links.id.empty() && links.handling.empty() && links.directed.empty() &&
                         links.properties.empty();
       const bool bare_directed =
-          DefaultDirected(data.link_types.Get(sink.default_link_type()));
+          options.directed || DefaultDirected(data.link_types.Get(sink.default_link_type()));
       for (size_t row = 0; row < links.rows; ++row) {
         if (bare) {
           const std::string_view a = detail::Trim(links.from[row]);
@@ -272,7 +279,8 @@ LoadReport Graph::AddTables(const EntityTable& entities, const LinkTable& links,
           const double w =
               links.weight.empty() || std::isnan(links.weight[row]) ? 1.0 : links.weight[row];
           if (std::isfinite(w) && w > 0 && detail::IdProblem(a).empty() &&
-              detail::IdProblem(b).empty() && sink.HasRoom(1)) {
+              detail::IdProblem(b).empty() && detail::FindInvalidUtf8(a) == std::string_view::npos &&
+              detail::FindInvalidUtf8(b) == std::string_view::npos && sink.HasRoom(1)) {
             sink.CountRecord();
             const EntityId ea = sink.ImplicitEntity(a);
             const EntityId eb = sink.ImplicitEntity(b);
@@ -289,6 +297,9 @@ LoadReport Graph::AddTables(const EntityTable& entities, const LinkTable& links,
         if (!links.directed.empty() && links.directed[row] >= 0) {
           r[Field::kDirected].type = FieldValue::Type::kBool;
           r[Field::kDirected].boolean = links.directed[row] != 0;
+        } else if (options.directed) {
+          r[Field::kDirected].type = FieldValue::Type::kBool;  // the table's default
+          r[Field::kDirected].boolean = true;
         }
         SetNumber(r, Field::kWeight, links.weight, row);
         SetView(r, Field::kDate, links.date, row);

@@ -15,6 +15,7 @@
 #include "ingest/readers.hpp"
 #include "ingest/sink.hpp"
 #include "linkscope/core/memory.hpp"
+#include "linkscope/model/grading.hpp"
 
 namespace linkscope::detail {
 namespace {
@@ -530,6 +531,9 @@ class EdgeListReader {
           (lower == "weight" || lower == "value" || lower == "w")) {
         weight_col_ = i;
       }
+      // A "handling" column is the links' handling code (so LoadOptions::max_handling can
+      // withhold them), not a free property.
+      if (i >= 2 && handling_col_ == kNoColumn && lower == "handling") handling_col_ = i;
     }
     fast_ok_ = names_.size() == 2 || (names_.size() == 3 && weight_col_ == 2);
   }
@@ -587,9 +591,26 @@ class EdgeListReader {
         }
       }
     }
+    uint8_t handling = kNoHandlingCode;
+    if (handling_col_ < tokens_.size() && !Trim(tokens_[handling_col_].text).empty()) {
+      const Token& h = tokens_[handling_col_];
+      const auto value = ParseNumber(Trim(h.text));
+      if (!value || !(*value >= 1 && *value <= kMaxHandlingCode && *value == std::floor(*value))) {
+        sink_.Reject(line, h.column,
+                     fmt::format("handling code must be a whole number 1-5, got \"{}\"",
+                                 Trim(h.text)));
+        return;
+      }
+      handling = static_cast<uint8_t>(*value);
+      const uint8_t limit = sink_.options().max_handling;
+      if (limit != kNoHandlingCode && handling > limit) {
+        sink_.Withhold();
+        return;
+      }
+    }
     props_.clear();
     for (size_t i = 2; i < tokens_.size(); ++i) {
-      if (i == weight_col_) continue;
+      if (i == weight_col_ || i == handling_col_) continue;
       const std::string_view value = Trim(tokens_[i].text);
       if (value.empty()) continue;
       PropertyRow row;
@@ -615,7 +636,7 @@ class EdgeListReader {
     const EntityId from = TokenEntity(tokens_[0]);
     const EntityId to = TokenEntity(tokens_[1]);
     const auto link = static_cast<LinkId>(sink_.data().link_count());
-    sink_.AppendSimpleLink(from, to, weight, directed_);
+    sink_.AppendSimpleLink(from, to, weight, directed_, handling);
     for (auto& [row, value] : props_) {
       const size_t column = row.key;
       row.owner = link;
@@ -636,6 +657,8 @@ class EdgeListReader {
   std::vector<PropertyType> types_;  // per column, from ":number"/":date" header suffixes
   std::vector<std::pair<PropertyRow, std::string_view>> props_;
   size_t weight_col_ = 2;
+  static constexpr size_t kNoColumn = static_cast<size_t>(-1);
+  size_t handling_col_ = kNoColumn;
   bool fast_ok_ = true;   // no header, or a header the fast path can follow
   bool batched_ = false;  // string ids seen: resolve in prefetched batches
   bool started_ = false;  // first data line (or the header) seen

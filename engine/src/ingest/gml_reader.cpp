@@ -403,6 +403,15 @@ class Parser {
           w.column = value.column;
           w.line = value.line;
           have_weight = name == "weight";
+        } else if (name == "handling") {
+          // The link's handling code (LoadOptions::max_handling withholds by it).
+          FieldValue& h = rec[Field::kHandling];
+          h.type = value.type == Token::Type::kNumber ? FieldValue::Type::kNumber
+                                                      : FieldValue::Type::kText;
+          h.number = value.number;
+          h.text = value.text;
+          h.column = value.column;
+          h.line = value.line;
         } else {
           AddProperty(&rec, name, value);
         }

@@ -224,6 +224,17 @@ bool Sink::Reject(uint64_t line, uint32_t column, std::string reason) {
   return false;
 }
 
+void Sink::Withhold() {
+  if (record_kinds_ != kNone32 && data_.kinds.size() > record_kinds_) {
+    data_.kinds.Truncate(record_kinds_);
+  }
+  if (record_types_ != kNone32 && data_.link_types.size() > record_types_) {
+    data_.link_types.Truncate(record_types_);
+  }
+  ++file_report_.withheld;
+  ++state_.report().withheld;
+}
+
 void Sink::Warn(uint64_t line, uint32_t column, std::string message) {
   LoadReport& report = state_.report();
   ++report.warning_count;
@@ -895,8 +906,7 @@ bool Sink::Link(const RawRecord& r) {
   }
   if (options().max_handling != kNoHandlingCode && handling > options().max_handling) {
     // Withheld: a valid record that this load must not see (nor the ids only it names).
-    ++file_report_.withheld;
-    ++state_.report().withheld;
+    Withhold();
     return true;
   }
   CheckCapacity(r.line);

@@ -83,6 +83,9 @@ class Sink {
   // Reports a bad record. Strict mode: throws InputError. Lenient: records it, returns false.
   bool Reject(uint64_t line, uint32_t column, std::string reason);
   void Warn(uint64_t line, uint32_t column, std::string message);
+  // Counts a valid link record left out by LoadOptions::max_handling, and forgets the kinds
+  // and link types it introduced (nothing of it may remain).
+  void Withhold();
   // Counts a record read (good or bad).
   void CountRecord() { ++file_report_.records; }
 
@@ -96,14 +99,15 @@ class Sink {
   EntityId ImplicitEntity(std::string_view id);
   // Appends a link with only endpoints, weight and direction (the type is LoadOptions'
   // link_type). Endpoints must be valid entities.
-  void AppendSimpleLink(EntityId from, EntityId to, double weight, bool directed) {
+  void AppendSimpleLink(EntityId from, EntityId to, double weight, bool directed,
+                        uint8_t handling = 0) {
     FlushEndpoints();
     data_.from.push_back(from);
     data_.to.push_back(to);
     data_.type.push_back(default_link_type_);
     data_.flags.push_back(directed ? kDirected : 0);
     data_.grade.push_back(0);
-    data_.handling.push_back(0);
+    data_.handling.push_back(handling);
     data_.weight.push_back(weight);
     data_.date_lo.push_back(kUndated);
     data_.date_hi.push_back(kUndated);

@@ -7,6 +7,12 @@
 namespace linkscope {
 
 Grade Grade::Of(char reliability, int credibility) {
+  // Out of range would index past the 37 entries of a ConfidenceTable.
+  if (reliability < 'A' || reliability > 'F' || credibility < 1 || credibility > 6) {
+    throw UsageError(fmt::format("no grade {}{}: source reliability is A-F, information "
+                                 "credibility 1-6",
+                                 reliability, credibility));
+  }
   return Grade{static_cast<uint8_t>(1 + 6 * (reliability - 'A') + (credibility - 1))};
 }
 

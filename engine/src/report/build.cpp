@@ -122,7 +122,7 @@ KeyPlayerSet KeyPlayersOf(const Snapshot& s, uint32_t k, uint32_t limit, uint64_
 // ---- overview --------------------------------------------------------------------------
 
 Overview MakeOverview(const Graph& graph, const LoadReport& load,
-                      const std::vector<ReportInput>& inputs) {
+                      const std::vector<ReportInput>& inputs, uint8_t max_handling) {
   Overview o;
   std::map<std::string, const ReportInput*, std::less<>> digest;
   for (const ReportInput& in : inputs) digest[in.path] = &in;
@@ -145,7 +145,14 @@ Overview MakeOverview(const Graph& graph, const LoadReport& load,
   o.withheld = load.withheld;
   o.warnings = load.warning_count;
   for (size_t i = 0; i < load.errors.size() && i < kRejectedExamples; ++i) {
-    o.rejected_examples.push_back(load.errors[i].ToString());
+    // A rejected record may be one above the handling limit, and a reason quotes its content:
+    // under a limit only the place is given.
+    const Diagnostic& d = load.errors[i];
+    o.rejected_examples.push_back(
+        max_handling == 0 ? d.ToString()
+                          : Diagnostic{d.file, d.line, d.column,
+                                       "(reason not shown: a handling limit applies)"}
+                                .ToString());
   }
   StatsOptions so;
   so.networks = 0;
@@ -440,9 +447,8 @@ std::vector<FirearmTrace> MakeFirearmTraces(const Snapshot& s, Evidence& ev, uin
     // Date order (by the first second each date covers), undated last, then entity id.
     std::vector<std::pair<TimePoint, size_t>> order;
     for (size_t i = 0; i < t.chain.size(); ++i) {
-      std::string error;
-      const auto d = ParseDate(t.chain[i].date, &error);
-      order.emplace_back(d ? d->lo : kOpenEnd, i);
+      const DateRange d = m.LinkDates(step_links[i]);
+      order.emplace_back(d.dated() ? d.lo : kOpenEnd, i);
     }
     std::stable_sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
       if (a.first != b.first) return a.first < b.first;
@@ -547,9 +553,19 @@ bool IsOperation(const Model& m, EntityId e) {
     for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return out;
   };
+  // "operation" as a word: "law-enforcement operation", not "cooperation".
+  auto has_word = [](const std::string& text, std::string_view word) {
+    for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+      const bool start = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
+      const size_t end = at + word.size();
+      const bool stop = end == text.size() || !std::isalpha(static_cast<unsigned char>(text[end]));
+      if (start && stop) return true;
+    }
+    return false;
+  };
   for (const Property& p : m.Properties(e)) {
     if (p.value.type == PropertyValue::Type::kString && lower(p.key) == "event_type" &&
-        lower(p.value.text).find("operation") != std::string::npos) {
+        has_word(lower(p.value.text), "operation")) {
       return true;
     }
   }
@@ -684,7 +700,7 @@ Report BuildReport(const Graph& graph, const LoadReport& load,
   r.version = std::string(Version());
   r.method = config.method;
   note("statistics");
-  r.overview = MakeOverview(graph, load, inputs);
+  r.overview = MakeOverview(graph, load, inputs, max_handling);
 
   const Snapshot all = graph.TakeSnapshot();
   Evidence ev(all.model());

@@ -61,8 +61,10 @@ struct LinkInput {
 // Records held in memory as columns — a pandas DataFrame, an Arrow batch, a database cursor —
 // for programs that embed linkscope: the fast way in, with the same rules as a file. Every
 // column has `rows` values, or is empty when the table does not have it. In a text column an
-// empty value means "not given" for that row; in a number column NaN does. The views must stay
-// valid for the call only.
+// empty value means "not given" for that row; in a number column NaN does. Text must be UTF-8.
+// A row that gives no direction takes LoadOptions::directed when it is set (tables, like edge
+// lists, often cannot say), else its type's default. The views must stay valid for the call
+// only.
 using TextColumn = std::span<const std::string_view>;
 using NumberColumn = std::span<const double>;
 

@@ -17,6 +17,7 @@ struct Grade {
 
   static constexpr Grade Ungraded() { return Grade{0}; }
   // reliability 'A'..'F', credibility 1..6.
+  // Throws UsageError for a reliability outside A-F or a credibility outside 1-6.
   static Grade Of(char reliability, int credibility);
   static std::optional<Grade> Parse(std::string_view text);  // "B2", "b2"
 
