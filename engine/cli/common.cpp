@@ -11,11 +11,12 @@
 namespace linkscope::cli {
 
 void InputOptions::Register(CLI::App& app) {
-  app.add_option("files", files, "Case files (JSON Lines, CSV tables, edge lists, matrices, GML)")
+  app.add_option("files", files,
+                 "Case files (JSON Lines, CSV tables, edge lists, matrices, GML, FollowTheMoney)")
       ->required();
   app.add_option(
          "--input-format", input_format,
-         "auto (from extension and header), jsonl, links, entities, edgelist, matrix or gml")
+         "auto (from extension and header), jsonl, links, entities, edgelist, matrix, gml or ftm")
       ->capture_default_str();
   app.add_flag("--lenient", lenient,
                "Skip and report bad records instead of stopping at the first one");
@@ -35,7 +36,7 @@ LoadOptions InputOptions::ToLoadOptions() const {
   if (!f) {
     throw UsageError(
         fmt::format("unknown --input-format \"{}\" (auto, jsonl, links, entities, "
-                    "edgelist, matrix, gml)",
+                    "edgelist, matrix, gml, ftm)",
                     input_format));
   }
   o.format = *f;

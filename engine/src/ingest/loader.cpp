@@ -27,6 +27,8 @@ std::string_view InputFormatName(InputFormat f) {
       return "matrix";
     case InputFormat::kGml:
       return "gml";
+    case InputFormat::kFtm:
+      return "ftm";
   }
   return "?";
 }
@@ -34,7 +36,7 @@ std::string_view InputFormatName(InputFormat f) {
 std::optional<InputFormat> ParseInputFormat(std::string_view name) {
   for (auto f : {InputFormat::kAuto, InputFormat::kJsonLines, InputFormat::kLinksTable,
                  InputFormat::kEntitiesTable, InputFormat::kEdgeList, InputFormat::kMatrix,
-                 InputFormat::kGml}) {
+                 InputFormat::kGml, InputFormat::kFtm}) {
     if (detail::EqualsIgnoreCase(name, InputFormatName(f))) return f;
   }
   return std::nullopt;
@@ -139,19 +141,20 @@ InputFormat SniffDelimited(std::string_view head) {
 
 InputFormat DetectFormat(std::string_view path, std::string_view head) {
   const std::string ext = Extension(path);
-  if (ext == "jsonl" || ext == "ndjson" || ext == "json") return InputFormat::kJsonLines;
+  if (ext == "ijson") return InputFormat::kFtm;
+  if (ext == "jsonl" || ext == "ndjson" || ext == "json") {
+    return LooksLikeFtm(head) ? InputFormat::kFtm : InputFormat::kJsonLines;
+  }
   if (ext == "gml") return InputFormat::kGml;
   if (ext == "csv" || ext == "tsv" || ext == "txt" || ext == "tab" || ext == "edges" ||
       ext == "edgelist" || ext == "el" || ext == "dat" || ext == "ssv" || ext.empty()) {
-    return SniffDelimited(head);
-  }
-  if (ext == "ijson") {
-    throw UsageError(
-        fmt::format("{}: FollowTheMoney entity streams (.ijson) are not supported yet", path));
+    const InputFormat sniffed = SniffDelimited(head);
+    if (sniffed == InputFormat::kJsonLines && LooksLikeFtm(head)) return InputFormat::kFtm;
+    return sniffed;
   }
   throw UsageError(
       fmt::format("{}: cannot tell the format from the extension \".{}\"; pass --input-format "
-                  "(jsonl, links, entities, edgelist, matrix or gml)",
+                  "(jsonl, links, entities, edgelist, matrix, gml or ftm)",
                   path, ext));
 }
 
@@ -184,6 +187,9 @@ void ReadOne(InputFile& in, const LoadOptions& options, LoadState& state, LoadRe
         break;
       case InputFormat::kGml:
         ReadGml(in.ReadAll(), *sink);
+        break;
+      case InputFormat::kFtm:
+        ReadFtm(in, *sink);
         break;
       case InputFormat::kAuto:
         break;

@@ -16,5 +16,10 @@ void ReadLinksTable(std::string_view text, Sink& sink);
 void ReadEntitiesTable(std::string_view text, Sink& sink);
 void ReadMatrix(std::string_view text, Sink& sink);
 void ReadGml(std::string_view text, Sink& sink);
+void ReadFtm(InputFile& in, Sink& sink);
+
+// Whether the first line of a JSON Lines head (the first bytes of a file) holds a
+// FollowTheMoney entity rather than a linkscope record (ftm_reader.cpp).
+bool LooksLikeFtm(std::string_view head);
 
 }  // namespace linkscope::detail

@@ -17,9 +17,10 @@ enum class InputFormat : uint8_t {
   kEdgeList,       // source target [weight] ..., CSV/TSV/space-separated, optional header
   kMatrix,         // UCINET-style adjacency or incidence matrix CSV
   kGml,            // Graph Modelling Language
+  kFtm,            // FollowTheMoney entity stream (.ijson; JSON Lines holding FtM entities)
 };
 
-// "auto", "jsonl", "links", "entities", "edgelist", "matrix", "gml".
+// "auto", "jsonl", "links", "entities", "edgelist", "matrix", "gml", "ftm".
 std::string_view InputFormatName(InputFormat f);
 std::optional<InputFormat> ParseInputFormat(std::string_view name);
 
