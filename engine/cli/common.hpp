@@ -101,6 +101,7 @@ Command AddKeyPlayersCommand(CLI::App& parent);
 Command AddRemoveCommand(CLI::App& parent);
 Command AddRobustnessCommand(CLI::App& parent);
 Command AddReportCommand(CLI::App& parent);
+Command AddExportCommand(CLI::App& parent);
 
 int RunStats(const InputOptions& in, OutputFormat format, uint32_t networks);
 int RunValidate(const InputOptions& in, OutputFormat format);

@@ -55,7 +55,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> more = {
       AddPathCommand(app),       AddNeighborsCommand(app),  AddConnectCommand(app),
       AddCentralityCommand(app), AddStructureCommand(app),  AddKeyPlayersCommand(app),
-      AddRemoveCommand(app),     AddRobustnessCommand(app), AddReportCommand(app)};
+      AddRemoveCommand(app),     AddRobustnessCommand(app), AddReportCommand(app),
+      AddExportCommand(app)};
 
   try {
     app.parse(argc, argv);
