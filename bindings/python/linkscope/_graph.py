@@ -73,15 +73,23 @@ def _number_column(table: str, name: str, series) -> np.ndarray:
         raise
 
 
+# The words the file readers accept for a boolean.
+_TRUE = {"true", "yes", "1", "directed"}
+_FALSE = {"false", "no", "0", "undirected"}
+
+
 def _directed_column(table: str, series) -> np.ndarray:
     out = np.full(len(series), np.nan)
+    missing = series.isna().to_numpy()
     for row, value in enumerate(series.tolist()):
-        if value is None or (isinstance(value, float) and np.isnan(value)):
+        if missing[row]:
             continue
-        if isinstance(value, (bool, np.bool_)) or value in (0, 1):
+        if isinstance(value, (bool, np.bool_)):
             out[row] = float(bool(value))
-        elif isinstance(value, str) and value.lower() in ("true", "false"):
-            out[row] = float(value.lower() == "true")
+        elif isinstance(value, (int, np.integer)) and value in (0, 1):
+            out[row] = float(value)
+        elif isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            out[row] = float(value.strip().lower() in _TRUE)
         else:
             raise _input_error(table, row + 1, f'column "directed": {value!r} is not true or false')
     return out
@@ -295,6 +303,26 @@ class Graph:
         onto = _ids(onto)
         via = [] if via is None else _ids(via)
         return Graph(self._h.project(onto, via, min_shared))
+
+    def export(self, path: Union[str, os.PathLike], format: Optional[str] = None,
+               communities=None) -> dict:
+        """Writes the graph (a view as it is) for other tools: ``format`` graphml, gexf (Gephi,
+        Cytoscape, yEd), jsonl (linkscope's own, lossless), csv (a directory with entities.csv
+        and links.csv) or ftm (FollowTheMoney); by default from the extension. ``communities``:
+        a Communities result or one label per entity, written as the attribute "community".
+        Returns the files written and the counts (docs/export.md)."""
+        path = os.fspath(path)
+        if format is None:
+            ext = os.path.splitext(path)[1].lower().lstrip(".")
+            format = {"graphml": "graphml", "gexf": "gexf", "jsonl": "jsonl", "ndjson": "jsonl",
+                      "ijson": "ftm", "ftm": "ftm", "": "csv"}.get(ext)
+            if format is None:
+                raise _core.UsageError(f"{path}: give format= (graphml, gexf, jsonl, csv or ftm)")
+        if communities is not None and hasattr(communities, "membership"):
+            communities = communities.membership
+        if communities is not None:
+            communities = _labels(self, communities)
+        return _core.export(self._h, path, format, communities)
 
     def subgraph(self, ids) -> "Graph":
         """The entities given and the links between them."""

@@ -53,6 +53,17 @@ struct InterruptScope::Saved {
 InterruptScope::InterruptScope() {
   // Only the main thread receives Python's SIGINT; elsewhere the call runs to its end.
   if (PyThread_get_thread_ident() != MainThread()) return;
+  // A program that installed its own SIGINT handler (or ignores SIGINT) keeps it: only
+  // Python's default (KeyboardInterrupt) is taken over for the call.
+  {
+    static PyObject* const signal_module = PyImport_ImportModule("signal");
+    if (signal_module == nullptr) {
+      PyErr_Clear();
+      return;
+    }
+    py::module_ sig = py::reinterpret_borrow<py::module_>(signal_module);
+    if (!sig.attr("getsignal")(SIGINT).is(sig.attr("default_int_handler"))) return;
+  }
   ClearInterrupt();
   saved_ = std::make_unique<Saved>();
   struct sigaction ours {};

@@ -6,11 +6,15 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <fmt/format.h>
+
 #include <memory>
+#include <type_traits>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "linkscope/core/error.hpp"
 #include "linkscope/graph/graph.hpp"
 #include "linkscope/graph/snapshot.hpp"
 #include "linkscope/path/path.hpp"
@@ -89,6 +93,21 @@ std::vector<VertexId> VerticesOf(const Snapshot& s, const std::vector<std::strin
 py::str Id(const Snapshot& s, VertexId v);
 py::list Ids(const Snapshot& s, const std::vector<VertexId>& vertices);
 
+template <typename T>
+constexpr const char* TypeName() {
+  if constexpr (std::is_same_v<T, bool>) {
+    return "expected True or False";
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return "expected a string";
+  } else if constexpr (std::is_floating_point_v<T>) {
+    return "expected a number";
+  } else if constexpr (std::is_unsigned_v<T>) {
+    return "expected a whole number >= 0";
+  } else {
+    return "expected a whole number";
+  }
+}
+
 // Reads options from a dict, refusing keys nobody asked for (a typo must not pass silently).
 class Options {
  public:
@@ -100,7 +119,12 @@ class Options {
     if (!Has(key)) return fallback;
     py::object v = dict_[key];
     if (v.is_none()) return fallback;
-    return v.cast<T>();
+    try {
+      return v.cast<T>();
+    } catch (const py::cast_error&) {
+      throw UsageError(fmt::format("{}: option \"{}\" cannot be {} ({})", what_, key,
+                                   py::repr(v).cast<std::string>(), TypeName<T>()));
+    }
   }
   std::vector<std::string> Strings(const char* key);  // a str, or a list of them
   // Throws UsageError naming the first key that was never read.

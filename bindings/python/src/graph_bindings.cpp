@@ -8,6 +8,7 @@
 #include "linkscope/algo/components.hpp"
 #include "linkscope/algo/stats.hpp"
 #include "linkscope/core/error.hpp"
+#include "linkscope/export/export.hpp"
 #include "linkscope/gen/generator.hpp"
 #include "linkscope/graph/projection.hpp"
 #include "linkscope/graph/view.hpp"
@@ -23,7 +24,8 @@ LoadOptions LoadOptionsFrom(Options& o) {
   const std::optional<InputFormat> f = ParseInputFormat(format);
   if (!f) {
     throw UsageError(fmt::format(
-        "input_format must be auto, jsonl, links, entities, edgelist, matrix or gml, not \"{}\"",
+        "input_format must be auto, jsonl, links, entities, edgelist, matrix, gml or ftm, not "
+        "\"{}\"",
         format));
   }
   lo.format = *f;
@@ -364,9 +366,9 @@ py::dict LinksTable(const Snapshot& s) {
     return d;
   }
   const size_t k = links.size();
-  py::list from(k), to(k), type(k), date(k), source(k), grade(k), id(k);
+  py::list from(k), to(k), type(k), date(k), start(k), end(k), source(k), grade(k), id(k);
   std::vector<double> weight(k);
-  std::vector<uint8_t> handling(k);
+  std::vector<double> handling(k);  // NaN: none recorded (so from_pandas reads it back)
   std::vector<uint8_t> directed(k);
   for (size_t i = 0; i < k; ++i) {
     const LinkId l = links[i];
@@ -376,14 +378,28 @@ py::dict LinksTable(const Snapshot& s) {
     to[i] = py::str(b.data(), b.size());
     const std::string_view t = m.TypeName(l);
     type[i] = py::str(t.data(), t.size());
-    date[i] = FormatDateRange(m.LinkDates(l));
+    // A date that is one day, month or year stays one text; a range becomes start and end, as
+    // the input format writes it (so the table loads back as it was).
+    const std::string text = FormatDateRange(m.LinkDates(l));
+    const size_t slash = text.find('/');
+    if (slash == std::string::npos) {
+      date[i] = text;
+      start[i] = "";
+      end[i] = "";
+    } else {
+      date[i] = "";
+      const std::string lo = text.substr(0, slash);
+      const std::string hi = text.substr(slash + 1);
+      start[i] = lo == ".." ? "" : lo;
+      end[i] = hi == ".." ? "" : hi;
+    }
     const std::string_view src = m.Source(l);
     source[i] = py::str(src.data(), src.size());
     grade[i] = m.LinkGrade(l).ToString();
     const std::string_view lid = m.LinkExternalId(l);
     id[i] = py::str(lid.data(), lid.size());
     weight[i] = m.Weight(l);
-    handling[i] = m.Handling(l);
+    handling[i] = m.Handling(l) == 0 ? std::nan("") : m.Handling(l);
     directed[i] = m.Directed(l);
   }
   d["from"] = from;
@@ -392,6 +408,8 @@ py::dict LinksTable(const Snapshot& s) {
   d["directed"] = ToNumpy(std::move(directed));
   d["weight"] = ToNumpy(std::move(weight));
   d["date"] = date;
+  d["start"] = start;
+  d["end"] = end;
   d["source"] = source;
   d["grade"] = grade;
   d["handling"] = ToNumpy(std::move(handling));
@@ -479,6 +497,28 @@ void BindGraph(py::module_& m) {
         return Compute([&] { return DeriveHandle(h, Project(h->s(), po), "projection"); });
       });
 
+  m.def("export", [](const Handle& h, const std::string& path, const std::string& format,
+                     const py::object& communities) {
+    const std::optional<ExportFormat> f = ParseExportFormat(format);
+    if (!f) {
+      throw UsageError(fmt::format(
+          "format must be graphml, gexf, jsonl, csv or ftm, not \"{}\"", format));
+    }
+    ExportOptions o;
+    o.format = *f;
+    py::array_t<uint32_t, py::array::c_style | py::array::forcecast> labels;
+    if (!communities.is_none()) {
+      labels = py::array_t<uint32_t, py::array::c_style | py::array::forcecast>::ensure(communities);
+      if (!labels || labels.ndim() != 1) throw UsageError("communities must be one label per entity");
+      o.communities = {labels.data(), static_cast<size_t>(labels.size())};
+    }
+    const ExportReport r = Compute([&] { return Export(h->s(), path, o); });
+    py::dict d;
+    d["files"] = r.files;
+    d["entities"] = r.entities;
+    d["links"] = r.links;
+    return d;
+  });
   m.def("induced", [](const Handle& h, const std::vector<std::string>& ids) {
     const Snapshot& s = h->s();
     std::vector<uint8_t> keep(s.vertex_count(), 0);

@@ -192,3 +192,69 @@ def test_from_pandas_missing_values_of_every_kind():
         linkscope.Graph.from_pandas(pd.DataFrame({"from": pd.array(["A", pd.NA], dtype="string"),
                                                   "to": ["B", "C"]}))
     assert err.value.line == 2 and "from" in err.value.reason
+
+
+def test_from_pandas_directed_default_and_words():
+    links = pd.DataFrame({"from": ["A", "B"], "to": ["B", "C"]})
+    assert (linkscope.Graph.from_pandas(links, directed=True).links()["directed"] == 1).all()
+    assert (linkscope.Graph.from_pandas(links).links()["directed"] == 0).all()
+    words = pd.DataFrame({"from": ["A", "B", "C"], "to": ["B", "C", "A"],
+                          "directed": pd.array([True, None, False], dtype="boolean")})
+    tab = linkscope.Graph.from_pandas(words, directed=True).links().set_index("from")
+    assert list(tab.loc[["A", "B", "C"], "directed"]) == [1, 1, 0]
+    text = pd.DataFrame({"from": ["A", "B"], "to": ["B", "C"], "directed": ["yes", "no"]})
+    assert list(linkscope.Graph.from_pandas(text).links()["directed"]) == [1, 0]
+    with pytest.raises(linkscope.InputError):
+        linkscope.Graph.from_pandas(pd.DataFrame({"from": ["A"], "to": ["B"], "directed": ["maybe"]}))
+
+
+def test_to_pandas_round_trips_ranges_and_missing_codes(tmp_path):
+    case = tmp_path / "case.jsonl"
+    case.write_text(
+        '{"record":"entity","id":"A","kind":"person","name":"Ann"}\n'
+        '{"record":"link","from":"A","to":"B","type":"met","start":"2019-03","end":"2019-05"}\n'
+        '{"record":"link","from":"B","to":"C","type":"paid","date":"2020","handling":3}\n')
+    g = linkscope.load(case)
+    entities, links = g.to_pandas()
+    again = linkscope.Graph.from_pandas(links, entities.reset_index())
+    a = g.links().sort_values(["from", "to"]).reset_index(drop=True)
+    b = again.links().sort_values(["from", "to"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+    assert a.loc[0, "start"] == "2019-03-01" and a.loc[0, "end"] == "2019-05-31"
+    assert np.isnan(a.loc[0, "handling"]) and a.loc[1, "handling"] == 3
+    back = linkscope.Graph.from_networkx(g.to_networkx())
+    assert back.edge_count == g.edge_count
+
+
+def test_wrongly_typed_options_name_the_option(sample):
+    with pytest.raises(linkscope.UsageError, match="pivots"):
+        sample.centrality("betweenness", pivots="many")
+    with pytest.raises(linkscope.UsageError, match="seed"):
+        sample.communities(seed=-1)
+
+
+def test_export_formats(sample, tmp_path):
+    import networkx as nx
+
+    small = sample.neighbors("P00001", depth=2)
+    nets = small.communities(seed=1)
+    r = small.export(tmp_path / "n.graphml", communities=nets)
+    assert r["entities"] == small.vertex_count and r["files"] == [str(tmp_path / "n.graphml")]
+    G = nx.read_graphml(tmp_path / "n.graphml")
+    assert G.number_of_nodes() == small.vertex_count
+    assert G.nodes["P00001"]["kind"] == "person"
+    assert G.nodes["P00001"]["community"] == nets.of("P00001")
+    small.export(tmp_path / "n.jsonl")
+    again = linkscope.load(tmp_path / "n.jsonl")
+    assert sorted(again.ids()) == sorted(small.ids()) and again.edge_count == small.edge_count
+    small.export(tmp_path / "tables", format="csv")
+    assert (tmp_path / "tables" / "links.csv").exists()
+    small.export(tmp_path / "n.ijson")
+    ftm = linkscope.load(tmp_path / "n.ijson")
+    assert ftm.vertex_count >= small.vertex_count - 1
+    with pytest.raises(linkscope.UsageError):
+        small.export(tmp_path / "n.xyz")
+    with pytest.raises(linkscope.UsageError):
+        small.export(tmp_path / "n.graphml", format="pdf")
+    with pytest.raises(linkscope.IoError):
+        small.export(tmp_path / "missing-dir" / "deeper" / "n.graphml")

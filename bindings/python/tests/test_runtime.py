@@ -96,5 +96,28 @@ def test_unknown_options_are_refused(sample):
         sample.communities(methd="leiden")
 
 
-def test_version():
+def test_version_has_one_source(cli):
+    """linkscope.__version__, `linkscope --version` and project(VERSION) agree."""
+    import re
+    import subprocess
+
+    from conftest import ROOT
+
     assert linkscope.__version__.count(".") == 2
+    out = subprocess.run([cli, "--version"], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == linkscope.__version__
+    project = re.search(r"project\(linkscope VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt").read_text())
+    assert project and project.group(1) == linkscope.__version__
+
+
+def test_a_program_s_own_sigint_handler_is_kept(sample):
+    """Only Python's default handler is taken over during a call."""
+    calls = []
+    previous = signal.signal(signal.SIGINT, lambda *_: calls.append(1))
+    try:
+        sample.communities(seed=1)
+        assert signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+        signal.raise_signal(signal.SIGINT)
+        assert calls == [1]
+    finally:
+        signal.signal(signal.SIGINT, previous)
