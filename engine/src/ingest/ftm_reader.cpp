@@ -19,38 +19,13 @@
 
 #include "core/text.hpp"
 #include "ingest/ftm_schema.hpp"
+#include "ingest/line_stream.hpp"
 #include "ingest/readers.hpp"
 #include "linkscope/core/date.hpp"
 #include "linkscope/model/country.hpp"
 
 namespace linkscope::detail {
 namespace {
-
-// An in-place string stream whose Tell() is exact inside a callback (RapidJSON's own
-// InsituStringStream parses through a local copy; see jsonl_reader.cpp, which has the same).
-class LineStream {
- public:
-  using Ch = char;
-  explicit LineStream(char* src) : src_(src), head_(src) {}
-  Ch Peek() const { return *src_; }
-  Ch Take() { return *src_++; }
-  size_t Tell() const { return static_cast<size_t>(src_ - head_); }
-  Ch* PutBegin() { return dst_ = src_; }
-  void Put(Ch c) { *dst_++ = c; }
-  void Flush() {}
-  size_t PutEnd(Ch* begin) { return static_cast<size_t>(dst_ - begin); }
-  Ch* Push(size_t count) {
-    Ch* begin = dst_;
-    dst_ += count;
-    return begin;
-  }
-  void Pop(size_t count) { dst_ -= count; }
-
- private:
-  Ch* src_;
-  Ch* dst_ = nullptr;
-  Ch* head_;
-};
 
 struct FtmValue {
   std::string_view text;

@@ -395,23 +395,11 @@ class Parser {
         } else if (name == "weight" ||
                    (name == "value" && !have_weight && value.type == Token::Type::kNumber)) {
           // A "weight" that is not a number is an error (the sink says so), not a property.
-          FieldValue& w = rec[Field::kWeight];
-          w.type = value.type == Token::Type::kNumber ? FieldValue::Type::kNumber
-                                                      : FieldValue::Type::kText;
-          w.number = value.number;
-          w.text = value.text;
-          w.column = value.column;
-          w.line = value.line;
+          SetNumberField(rec[Field::kWeight], value);
           have_weight = name == "weight";
         } else if (name == "handling") {
           // The link's handling code (LoadOptions::max_handling withholds by it).
-          FieldValue& h = rec[Field::kHandling];
-          h.type = value.type == Token::Type::kNumber ? FieldValue::Type::kNumber
-                                                      : FieldValue::Type::kText;
-          h.number = value.number;
-          h.text = value.text;
-          h.column = value.column;
-          h.line = value.line;
+          SetNumberField(rec[Field::kHandling], value);
         } else {
           AddProperty(&rec, name, value);
         }
@@ -428,6 +416,15 @@ class Parser {
       d.boolean = directed_;
       sink_.Link(rec);
     }
+  }
+
+  // A number field from a GML value; text stays text, so the sink reports it as not a number.
+  static void SetNumberField(FieldValue& f, const Token& value) {
+    f.type = value.type == Token::Type::kNumber ? FieldValue::Type::kNumber : FieldValue::Type::kText;
+    f.number = value.number;
+    f.text = value.text;
+    f.column = value.column;
+    f.line = value.line;
   }
 
   Lexer lex_;

@@ -8,39 +8,12 @@
 #include <cstring>
 
 #include "core/text.hpp"
+#include "ingest/line_stream.hpp"
 #include "ingest/readers.hpp"
 #include "linkscope/core/date.hpp"
 
 namespace linkscope::detail {
 namespace {
-
-// An in-place string stream like RapidJSON's InsituStringStream, but without its
-// "copy optimisation": RapidJSON parses such streams through a local copy and writes the
-// position back only after calling the handler, so Tell() inside a callback would be stale.
-// Error columns need the true position.
-class LineStream {
- public:
-  using Ch = char;
-  explicit LineStream(char* src) : src_(src), head_(src) {}
-  Ch Peek() const { return *src_; }
-  Ch Take() { return *src_++; }
-  size_t Tell() const { return static_cast<size_t>(src_ - head_); }
-  Ch* PutBegin() { return dst_ = src_; }
-  void Put(Ch c) { *dst_++ = c; }
-  void Flush() {}
-  size_t PutEnd(Ch* begin) { return static_cast<size_t>(dst_ - begin); }
-  Ch* Push(size_t count) {
-    Ch* begin = dst_;
-    dst_ += count;
-    return begin;
-  }
-  void Pop(size_t count) { dst_ -= count; }
-
- private:
-  Ch* src_;
-  Ch* dst_ = nullptr;
-  Ch* head_;
-};
 
 class RecordHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, RecordHandler> {
  public:
