@@ -147,4 +147,19 @@ inline std::string Quote(std::string_view s) {
   return out;
 }
 
+// Appends one CSV field (RFC 4180): quoted, with quotes doubled, when it holds a comma, a
+// quote or a line break.
+inline void AppendCsvField(std::string& out, std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (const char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
 }  // namespace linkscope::detail

@@ -9,24 +9,13 @@
 #include <unordered_map>
 
 #include "export/export_common.hpp"
+#include "core/text.hpp"
 #include "linkscope/core/error.hpp"
 #include "linkscope/model/kinds.hpp"
 
 namespace linkscope::detail {
 namespace {
 
-void Cell(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (const char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 // The property columns of a table: one per key, in order of first appearance.
 class PropertyColumns {
@@ -53,7 +42,7 @@ class PropertyColumns {
       if (!mixed_[c] && types_[c] == PropertyValue::Type::kNumber) suffix = ":number";
       if (!mixed_[c] && types_[c] == PropertyValue::Type::kDate) suffix = ":date";
       out += ',';
-      Cell(out, fmt::format("{}{}", keys_[c], suffix));
+      AppendCsvField(out, fmt::format("{}{}", keys_[c], suffix));
     }
   }
 
@@ -77,7 +66,7 @@ void PropertyCells(std::string& out, const PropertyColumns& columns,
   }
   for (const std::string& cell : cells) {
     out += ',';
-    Cell(out, cell);
+    AppendCsvField(out, cell);
   }
 }
 
@@ -90,37 +79,37 @@ constexpr std::string_view kLinkHeader =
 void Dates(std::string& out, const DateRange& r) {
   const std::string single = SingleDateText(r);
   out += ',';
-  Cell(out, single);
+  AppendCsvField(out, single);
   out += ',';
-  if (r.dated() && single.empty()) Cell(out, StartText(r));
+  if (r.dated() && single.empty()) AppendCsvField(out, StartText(r));
   out += ',';
-  if (r.dated() && single.empty()) Cell(out, EndText(r));
+  if (r.dated() && single.empty()) AppendCsvField(out, EndText(r));
 }
 
 void EntityRow(std::string& out, const Model& m, EntityId e, const EntityLine& line,
                const PropertyColumns& columns, std::vector<std::string>& cells) {
   const KindId kind = m.Kind(e);
-  Cell(out, line.id);
+  AppendCsvField(out, line.id);
   out += ',';
-  Cell(out, m.KindName(e));
+  AppendCsvField(out, m.KindName(e));
   out += ',';
   if (line.full) {
-    Cell(out, m.Name(e));
+    AppendCsvField(out, m.Name(e));
     out += ',';
     std::string aliases;
     for (std::string_view a : m.Aliases(e)) {
       if (!aliases.empty()) aliases += '|';
       aliases += a;
     }
-    Cell(out, aliases);
+    AppendCsvField(out, aliases);
     out += ',';
-    Cell(out, m.Country(e));
+    AppendCsvField(out, m.Country(e));
     Dates(out, m.Dates(e));
   } else {
     out += ",,,,,";  // name, aliases, country, date, start, end: the first record's
   }
   out += ',';
-  Cell(out, line.source);
+  AppendCsvField(out, line.source);
   // category, quantity, unit, subtype
   std::string_view category;
   std::string quantity;
@@ -138,7 +127,7 @@ void EntityRow(std::string& out, const Model& m, EntityId e, const EntityLine& l
   }
   for (std::string_view v : {category, std::string_view(quantity), unit, subtype}) {
     out += ',';
-    Cell(out, v);
+    AppendCsvField(out, v);
   }
   // make, model, calibre, serial
   std::string_view make;
@@ -153,7 +142,7 @@ void EntityRow(std::string& out, const Model& m, EntityId e, const EntityLine& l
       if (TakesFirearmFields(kind)) serial = line.serial;
       for (std::string_view v : {make, model, calibre, serial}) {
         out += ',';
-        Cell(out, v);
+        AppendCsvField(out, v);
       }
     } else {
       out += ",,,,";
@@ -223,9 +212,9 @@ ExportReport WriteCsv(const ExportSet& x, const std::string& dir) {
     b += '\n';
     if (x.derived()) {
       for (const DerivedEdge& d : x.derived_edges) {
-        Cell(b, s.ExternalId(d.a));
+        AppendCsvField(b, s.ExternalId(d.a));
         b += ',';
-        Cell(b, s.ExternalId(d.b));
+        AppendCsvField(b, s.ExternalId(d.b));
         // type, directed, weight; then date, start, end, source, grade, handling, id empty.
         fmt::format_to(std::back_inserter(b), ",{},false,{}{}\n", kProjectedType,
                        NumberText(d.weight), std::string_view(",,,,,,,"));
@@ -233,23 +222,23 @@ ExportReport WriteCsv(const ExportSet& x, const std::string& dir) {
       }
     }
     for (const LinkId l : x.links) {
-      Cell(b, m.ExternalId(m.From(l)));
+      AppendCsvField(b, m.ExternalId(m.From(l)));
       b += ',';
-      Cell(b, m.ExternalId(m.To(l)));
+      AppendCsvField(b, m.ExternalId(m.To(l)));
       b += ',';
-      Cell(b, m.TypeName(l));
+      AppendCsvField(b, m.TypeName(l));
       b += m.Directed(l) ? ",true," : ",false,";
       b += NumberText(m.Weight(l));
       Dates(b, m.LinkDates(l));
       b += ',';
-      Cell(b, m.Source(l));
+      AppendCsvField(b, m.Source(l));
       b += ',';
       b += m.LinkGrade(l).ToString();
       b += ',';
       if (m.Handling(l) != kNoHandlingCode)
         fmt::format_to(std::back_inserter(b), "{}", m.Handling(l));
       b += ',';
-      Cell(b, m.LinkExternalId(l));
+      AppendCsvField(b, m.LinkExternalId(l));
       PropertyCells(b, columns, m.LinkProperties(l), cells);
       b += '\n';
       out.MaybeFlush();

@@ -40,6 +40,15 @@ struct ExportSet {
 
 ExportSet CollectExport(const Snapshot& s, std::span<const uint32_t> communities);
 
+// The report of a format that writes one file.
+inline ExportReport OneFileReport(const ExportSet& x, const std::string& path) {
+  ExportReport r;
+  r.files.push_back(path);
+  r.entities = x.s->vertex_count();
+  r.links = x.link_count();
+  return r;
+}
+
 // The link type written for the edges of a projection.
 inline constexpr std::string_view kProjectedType = "projected";
 

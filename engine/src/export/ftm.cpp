@@ -4,20 +4,19 @@
 // the same entities, ids, names, countries, dates, sources and, where FtM has an interval
 // schema for it, link types. docs/export.md has the table.
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <unordered_map>
 #include <utility>
 
 #include "export/export_common.hpp"
+#include "export/json_lines_out.hpp"
 #include "ingest/ftm_schema.hpp"
 #include "linkscope/model/kinds.hpp"
 
 namespace linkscope::detail {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = JsonLinesOut::Writer;
 
 // Properties of one FtM entity: multi-valued, in order of first use.
 class FtmProperties {
@@ -311,22 +310,14 @@ std::string LinkFtmId(const Model& m, LinkId l, std::unordered_map<uint64_t, uin
 ExportReport WriteFtm(const ExportSet& x, const std::string& path) {
   const Snapshot& s = *x.s;
   const Model& m = *x.m;
-  OutFile out(path);
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
-  auto emit = [&] {
-    out.buf().append(sb.GetString(), sb.GetSize());
-    out.buf() += '\n';
-    out.MaybeFlush();
-    sb.Clear();
-    w.Reset(sb);
-  };
+  JsonLinesOut out(path);
+  Writer& w = out.w();
   for (VertexId v = 0; v < s.vertex_count(); ++v) {
     FtmProperties props;
     std::string_view schema;
     EntityProperties(x, v, &schema, props);
     WriteEntity(w, s.ExternalId(v), schema, props);
-    emit();
+    out.EndLine();
   }
   std::unordered_map<uint64_t, uint32_t> seen;
   if (x.derived()) {
@@ -339,7 +330,7 @@ ExportReport WriteFtm(const ExportSet& x, const std::string& path) {
       props.Add("role", kProjectedType);
       props.Add("weight", NumberText(d.weight));
       WriteEntity(w, fmt::format("projected-{}", i), "UnknownLink", props);
-      emit();
+      out.EndLine();
     }
   }
   for (const LinkId l : x.links) {
@@ -363,14 +354,10 @@ ExportReport WriteFtm(const ExportSet& x, const std::string& path) {
     const std::string_view ends[2] = {interval.from_property, interval.to_property};
     AddFree(props, m.LinkProperties(l), ends, "description");
     WriteEntity(w, LinkFtmId(m, l, seen), interval.schema, props);
-    emit();
+    out.EndLine();
   }
   out.Close();
-  ExportReport r;
-  r.files.push_back(path);
-  r.entities = s.vertex_count();
-  r.links = x.link_count();
-  return r;
+  return OneFileReport(x, path);
 }
 
 }  // namespace linkscope::detail

@@ -112,11 +112,7 @@ ExportReport WriteGexf(const ExportSet& x, const std::string& path) {
   }
   b += "    </edges>\n  </graph>\n</gexf>\n";
   out.Close();
-  ExportReport r;
-  r.files.push_back(path);
-  r.entities = s.vertex_count();
-  r.links = x.link_count();
-  return r;
+  return OneFileReport(x, path);
 }
 
 }  // namespace linkscope::detail

@@ -84,11 +84,7 @@ ExportReport WriteGraphMl(const ExportSet& x, const std::string& path) {
   }
   b += "  </graph>\n</graphml>\n";
   out.Close();
-  ExportReport r;
-  r.files.push_back(path);
-  r.entities = s.vertex_count();
-  r.links = x.link_count();
-  return r;
+  return OneFileReport(x, path);
 }
 
 }  // namespace linkscope::detail

@@ -1,15 +1,14 @@
 // linkscope JSON Lines: the project's own input format, written so that loading it gives the same
 // case (docs/export.md). One entity record per record an entity was built from, then the links.
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "export/export_common.hpp"
+#include "export/json_lines_out.hpp"
 #include "linkscope/model/kinds.hpp"
 
 namespace linkscope::detail {
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+using Writer = JsonLinesOut::Writer;
 
 void Key(Writer& w, std::string_view k) {
   w.Key(k.data(), static_cast<rapidjson::SizeType>(k.size()));
@@ -140,21 +139,13 @@ void LinkLine(Writer& w, const Model& m, LinkId l) {
 ExportReport WriteJsonLines(const ExportSet& x, const std::string& path) {
   const Snapshot& s = *x.s;
   const Model& m = *x.m;
-  OutFile out(path);
-  rapidjson::StringBuffer sb;
-  Writer w(sb);
-  auto emit = [&] {
-    out.buf().append(sb.GetString(), sb.GetSize());
-    out.buf() += '\n';
-    out.MaybeFlush();
-    sb.Clear();
-    w.Reset(sb);
-  };
+  JsonLinesOut out(path);
+  Writer& w = out.w();
   for (VertexId v = 0; v < s.vertex_count(); ++v) {
     const EntityId e = s.Entity(v);
     for (const EntityLine& line : PlanEntityLines(x, v)) {
       EntityRecordLine(w, m, e, line);
-      emit();
+      out.EndLine();
     }
   }
   if (x.derived()) {
@@ -169,20 +160,16 @@ ExportReport WriteJsonLines(const ExportSet& x, const std::string& path) {
       Key(w, "weight");
       w.Double(d.weight);
       w.EndObject();
-      emit();
+      out.EndLine();
     }
   } else {
     for (const LinkId l : x.links) {
       LinkLine(w, m, l);
-      emit();
+      out.EndLine();
     }
   }
   out.Close();
-  ExportReport r;
-  r.files.push_back(path);
-  r.entities = s.vertex_count();
-  r.links = x.link_count();
-  return r;
+  return OneFileReport(x, path);
 }
 
 }  // namespace linkscope::detail

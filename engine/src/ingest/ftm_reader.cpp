@@ -9,7 +9,6 @@
 // the Sink as one entity record and its reference links, or as the links of an interval: a line
 // rejected in lenient mode leaves nothing behind.
 #include <fmt/format.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
 #include <deque>
@@ -747,28 +746,11 @@ void ReadFtm(InputFile& in, Sink& sink) {
       *content_end = '\0';
       sink.CountRecord();
       line_data.Clear();
-      LineStream stream(p);
-      handler.Reset(p, &stream, &line_data);
-      const rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, handler);
       char* const line_start = p;
       p = line.next;
-      if (!ok) {
-        if (ok.Code() == rapidjson::kParseErrorTermination) {
-          sink.Reject(line_no, handler.error_column(), handler.error());
-        } else {
-          const auto col = static_cast<uint32_t>(ok.Offset()) + 1;
-          std::string why = std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code());
-          if (!why.empty() && why.back() == '.') why.pop_back();
-          sink.Reject(line_no, col, std::move(why));
-        }
-        continue;
-      }
-      // Compared with the line's end, not a '\0', so an embedded NUL cannot hide the rest.
-      const char* rest = line_start + stream.Tell();
-      while (rest < content_end && (*rest == ' ' || *rest == '\t')) ++rest;
-      if (rest != content_end) {
-        sink.Reject(line_no, static_cast<uint32_t>(rest - line_start) + 1,
-                    "unexpected text after the JSON object");
+      if (!ParseJsonLine<kParseFlags>(
+              reader, handler, [&](LineStream* s) { handler.Reset(line_start, s, &line_data); },
+              line_start, content_end, line_no, sink)) {
         continue;
       }
       mapper.Apply(line_data, line_no);

@@ -1,7 +1,6 @@
 // linkscope JSON Lines: one JSON object per line, {"record": "entity", ...} or
 // {"record": "link", ...}. Parsed in place with RapidJSON's SAX reader; the handler is an
 // explicit state machine that accepts exactly the documented schema (docs/data-format.md).
-#include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
 #include <charconv>
@@ -340,28 +339,11 @@ void ReadJsonLines(InputFile& in, Sink& sink) {
       rec.Clear();
       rec.line = line_no;
       rec.typed = true;
-      LineStream stream(p);
-      handler.Reset(p, &stream, &rec);
-      const rapidjson::ParseResult ok = reader.Parse<kParseFlags>(stream, handler);
       char* const line_start = p;
       p = line.next;
-      if (!ok) {
-        if (ok.Code() == rapidjson::kParseErrorTermination) {
-          sink.Reject(line_no, handler.error_column(), handler.error());
-        } else {
-          const auto col = static_cast<uint32_t>(ok.Offset()) + 1;
-          std::string why = std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code());
-          if (!why.empty() && why.back() == '.') why.pop_back();
-          sink.Reject(line_no, col, std::move(why));
-        }
-        continue;
-      }
-      // Compared with the line's end, not a '\0', so an embedded NUL cannot hide the rest.
-      const char* rest = line_start + stream.Tell();
-      while (rest < content_end && (*rest == ' ' || *rest == '\t')) ++rest;
-      if (rest != content_end) {
-        sink.Reject(line_no, static_cast<uint32_t>(rest - line_start) + 1,
-                    "unexpected text after the JSON object");
+      if (!ParseJsonLine<kParseFlags>(
+              reader, handler, [&](LineStream* s) { handler.Reset(line_start, s, &rec); },
+              line_start, content_end, line_no, sink)) {
         continue;
       }
       rec.column = handler.record_column();

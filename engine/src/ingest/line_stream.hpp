@@ -1,12 +1,19 @@
-// An in-place RapidJSON input stream over one line (internal), shared by the JSON Lines and
-// FollowTheMoney readers.
+// One JSON object per line, parsed in place (internal): the stream and the parse-and-check step
+// shared by the JSON Lines and FollowTheMoney readers.
 //
 // Like RapidJSON's InsituStringStream, but without its "copy optimisation": RapidJSON parses
 // such streams through a local copy and writes the position back only after calling the
 // handler, so Tell() inside a callback would be stale. Error columns need the true position.
 #pragma once
 
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
 #include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "ingest/sink.hpp"
 
 namespace linkscope::detail {
 
@@ -33,5 +40,37 @@ class LineStream {
   Ch* dst_ = nullptr;
   Ch* head_;
 };
+
+// Parses the object on one line, [line, content_end) with a '\0' at content_end, with
+// `handler` (reset(&stream) first points it at the stream). Returns false after reporting to
+// the sink what is wrong: the handler's own error (it stopped the parse), malformed JSON, or
+// text after the object (compared with the line's end, not a '\0', so an embedded NUL cannot
+// hide it).
+template <unsigned kFlags, typename Handler, typename Reset>
+bool ParseJsonLine(rapidjson::Reader& reader, Handler& handler, Reset&& reset, char* line,
+                   const char* content_end, uint64_t line_no, Sink& sink) {
+  LineStream stream(line);
+  reset(&stream);
+  const rapidjson::ParseResult ok = reader.Parse<kFlags>(stream, handler);
+  if (!ok) {
+    if (ok.Code() == rapidjson::kParseErrorTermination) {
+      sink.Reject(line_no, handler.error_column(), handler.error());
+    } else {
+      const auto col = static_cast<uint32_t>(ok.Offset()) + 1;
+      std::string why = std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code());
+      if (!why.empty() && why.back() == '.') why.pop_back();
+      sink.Reject(line_no, col, std::move(why));
+    }
+    return false;
+  }
+  const char* rest = line + stream.Tell();
+  while (rest < content_end && (*rest == ' ' || *rest == '\t')) ++rest;
+  if (rest != content_end) {
+    sink.Reject(line_no, static_cast<uint32_t>(rest - line) + 1,
+                "unexpected text after the JSON object");
+    return false;
+  }
+  return true;
+}
 
 }  // namespace linkscope::detail

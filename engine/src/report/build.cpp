@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -55,9 +56,11 @@ class Evidence {
  public:
   explicit Evidence(const Model& m) : m_(m) {}
 
-  EvidenceRow Row(LinkId l) {
-    cited_.insert(l);
-    EvidenceRow r;
+  // The evidence of a link, made once however often the report cites it.
+  const EvidenceRow& Row(LinkId l) {
+    const auto [it, fresh] = cited_.try_emplace(l);
+    if (!fresh) return it->second;
+    EvidenceRow& r = it->second;
     r.from = Text(m_.ExternalId(m_.From(l)));
     r.to = Text(m_.ExternalId(m_.To(l)));
     r.type = Text(m_.TypeName(l));
@@ -70,9 +73,9 @@ class Evidence {
     return r;
   }
 
-  std::vector<EvidenceRow> All() {
+  std::vector<EvidenceRow> All() const {
     std::vector<EvidenceRow> out;
-    for (const LinkId l : cited_) out.push_back(Row(l));
+    for (const auto& [l, row] : cited_) out.push_back(row);
     std::sort(out.begin(), out.end(), [](const EvidenceRow& a, const EvidenceRow& b) {
       return std::tie(a.from, a.to, a.type, a.date, a.source, a.grade, a.link_id) <
              std::tie(b.from, b.to, b.type, b.date, b.source, b.grade, b.link_id);
@@ -83,7 +86,7 @@ class Evidence {
  private:
   const Model& m_;
   ConfidenceTable table_;
-  std::set<LinkId> cited_;
+  std::map<LinkId, EvidenceRow> cited_;
 };
 
 Fragmentation Frag(const linkscope::Fragmentation& f) {
@@ -704,9 +707,14 @@ Report BuildReport(const Graph& graph, const LoadReport& load,
 
   const Snapshot all = graph.TakeSnapshot();
   Evidence ev(all.model());
-  ViewFilter filter;
-  filter.kinds = config.kinds;
-  Snapshot view = config.kinds.empty() ? graph.TakeSnapshot() : MakeView(all, filter);
+  // The networks are found on the entities of config.kinds (all of them: the snapshot itself).
+  std::optional<Snapshot> narrowed;
+  if (!config.kinds.empty()) {
+    ViewFilter filter;
+    filter.kinds = config.kinds;
+    narrowed.emplace(MakeView(all, filter));
+  }
+  const Snapshot& view = narrowed ? *narrowed : all;
   note("communities");
   Communities c;
   if (config.method == "leiden") {

@@ -3,6 +3,7 @@
 
 #include <iterator>
 
+#include "core/text.hpp"
 #include "report/report_data.hpp"
 
 namespace linkscope::report {
@@ -17,16 +18,7 @@ class Table {
   Table& Cell(std::string_view v) {
     if (!first_) out_ += ',';
     first_ = false;
-    if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
-      out_ += v;
-      return *this;
-    }
-    out_ += '"';
-    for (const char c : v) {
-      if (c == '"') out_ += '"';
-      out_ += c;
-    }
-    out_ += '"';
+    detail::AppendCsvField(out_, v);
     return *this;
   }
   Table& Cell(uint64_t v) { return Cell(fmt::format("{}", v)); }
