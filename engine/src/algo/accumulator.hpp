@@ -18,20 +18,22 @@ class SmallSums {
  public:
   static constexpr uint32_t kMaxDegree = 64;
 
-  SmallSums() { Clear(); }
+  SmallSums() {
+    std::memset(keys_, 0xFF, sizeof(keys_));  // kEmpty everywhere
+    std::memset(values_, 0, sizeof(values_));
+  }
 
+  // Branch-free on "new label or not" (at level 0 of local moving about every other
+  // neighbour brings a new label, which a branch would mispredict): an empty slot's value is
+  // 0, so the sum is the same either way, and the slot is listed only when it was empty.
   void Add(uint32_t label, double w) {
     uint32_t slot = Slot(label);
-    while (keys_[slot] != label) {
-      if (keys_[slot] == kEmpty) {
-        keys_[slot] = label;
-        values_[slot] = 0;
-        order_[count_++] = static_cast<uint8_t>(slot);
-        break;
-      }
-      slot = (slot + 1) & (kSlots - 1);
-    }
+    while (keys_[slot] != label && keys_[slot] != kEmpty) slot = (slot + 1) & (kSlots - 1);
+    const bool fresh = keys_[slot] == kEmpty;
+    keys_[slot] = label;
     values_[slot] += w;
+    order_[count_] = static_cast<uint8_t>(slot);
+    count_ += fresh;
   }
   double Get(uint32_t label) const {
     for (uint32_t slot = Slot(label);; slot = (slot + 1) & (kSlots - 1)) {
@@ -42,8 +44,12 @@ class SmallSums {
   uint32_t size() const { return count_; }
   uint32_t Label(uint32_t i) const { return keys_[order_[i]]; }
   double Sum(uint32_t i) const { return values_[order_[i]]; }
+  // Empties the slots in use (the rest are empty already).
   void Clear() {
-    std::memset(keys_, 0xFF, sizeof(keys_));  // kEmpty everywhere
+    for (uint32_t i = 0; i < count_; ++i) {
+      keys_[order_[i]] = kEmpty;
+      values_[order_[i]] = 0;
+    }
     count_ = 0;
   }
 
@@ -55,7 +61,7 @@ class SmallSums {
 
   uint32_t keys_[kSlots];
   double values_[kSlots];
-  uint8_t order_[kSlots];
+  uint8_t order_[kSlots + 1];  // Add writes one entry past the labels so far
   uint32_t count_ = 0;
 };
 

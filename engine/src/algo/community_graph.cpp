@@ -182,12 +182,16 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
     std::vector<uint32_t> adj;
     std::vector<double> w;
     std::vector<uint32_t> len;
+    uint64_t at = 0;  // where its rows go in the arrays
   };
   std::vector<Block> out(std::min(blocks, wave));
   a.own_off.resize(static_cast<size_t>(n2) + 1);
   a.own_off[0] = 0;
+  // Room for every entry of g (an upper bound): growing never moves the arrays, and only the
+  // pages written are ever backed by memory.
   a.own_adj.reserve(g.adj.size());
   a.own_w.reserve(g.adj.size());
+  uint64_t used = 0;
 #pragma omp parallel num_threads(threads)
   {
     Accumulator acc(n2);
@@ -240,15 +244,29 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
           });
         }
       }
+      // The wave's rows go to the end of the arrays: a prefix sum over its blocks, then every
+      // block copied in parallel (the copies fault in fresh pages, which the kernel zeroes at
+      // about a gigabyte a second: one thread alone would spend a tenth of the level here).
 #pragma omp single
+      {
+        for (uint32_t b = first_block; b < last_block; ++b) {
+          Block& blk = out[b - first_block];
+          blk.at = used;
+          used += blk.adj.size();
+        }
+        a.own_adj.resize(used);
+        a.own_w.resize(used);
+      }
+#pragma omp for schedule(dynamic, 1)
       for (uint32_t b = first_block; b < last_block; ++b) {
-        Block& blk = out[b - first_block];
-        a.own_adj.insert(a.own_adj.end(), blk.adj.begin(), blk.adj.end());
-        a.own_w.insert(a.own_w.end(), blk.w.begin(), blk.w.end());
+        const Block& blk = out[b - first_block];
+        std::copy(blk.adj.begin(), blk.adj.end(), a.own_adj.begin() + static_cast<ptrdiff_t>(blk.at));
+        std::copy(blk.w.begin(), blk.w.end(), a.own_w.begin() + static_cast<ptrdiff_t>(blk.at));
+        uint64_t at = blk.at;
         uint32_t t = b * kBlock;
         for (const uint32_t len : blk.len) {
-          a.own_off[t + 1] = a.own_off[t] + len;
-          ++t;
+          at += len;
+          a.own_off[++t] = at;
         }
       }
     }

@@ -31,7 +31,8 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
   std::vector<uint32_t> label(n);
   std::iota(label.begin(), label.end(), 0);
   detail::Coloring coloring;
-  if (n >= detail::kColoredSweepMin) coloring = detail::ColorGraph(g, {});
+  const bool colored = detail::ColoredSweeps(g);
+  if (colored) coloring = detail::ColorGraph(g, {});
   uint64_t visits = 0;
   // The heaviest label around v; the current one while it is among the heaviest, otherwise one
   // of them at random (the smallest hash of label, vertex and seed: independent of the order
@@ -68,7 +69,7 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
     return true;
   };
   detail::RunSweeps<uint32_t>(
-      g, {}, n >= detail::kColoredSweepMin ? &coloring : nullptr, threads, kMaxSweeps, label,
+      g, {}, colored ? &coloring : nullptr, threads, kMaxSweeps, label,
       nullptr, [n] { return detail::Accumulator(n); }, evaluate, apply);
 
   // A label can hold two groups that never touch: each is a community of its own.

@@ -178,7 +178,7 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
     mo.node_weight = nw;
     mo.lambda = lambda;
     mo.order = visit;
-    mo.coloring = level == 0 && g->n >= detail::kColoredSweepMin ? &st.coloring0 : nullptr;
+    mo.coloring = level == 0 && detail::ColoredSweeps(*g) ? &st.coloring0 : nullptr;
     mo.threads = st.threads;
     detail::MoveNodes(*g, mo, &comm);  // polls the interrupt flag every sweep
     ThrowIfInterrupted();               // and here once a level, before refinement
@@ -247,7 +247,7 @@ Communities Leiden(const Snapshot& s, const LeidenParams& params) {
            {}};
   std::vector<uint32_t> origin;
   const CommunityGraph g0 = detail::LevelZero(s, params.seed, st.threads, &origin);
-  if (g0.n >= detail::kColoredSweepMin) st.coloring0 = detail::ColorGraph(g0, {});
+  if (detail::ColoredSweeps(g0)) st.coloring0 = detail::ColorGraph(g0, {});
   const uint32_t max_iterations = params.iterations == 0 ? kMaxIterations : params.iterations;
   std::vector<uint32_t> part(g0.n);
   std::iota(part.begin(), part.end(), 0);

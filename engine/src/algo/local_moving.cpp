@@ -76,7 +76,7 @@ class Mover {
       p.target = target;
       p.k_target = best_k;
     }
-    if (count_[own] > 1 && 0 > chosen + tol) {
+    if (0 > chosen + tol && count_[own] > 1) {
       p.target = kToEmpty;  // on its own it does better than anywhere it could go
       p.k_target = 0;
     }
@@ -143,7 +143,7 @@ uint64_t MoveNodes(const CommunityGraph& g, const MoveOptions& o, std::vector<ui
   Mover mover(g, o, *comm);
   Coloring own_coloring;
   const Coloring* coloring = nullptr;
-  if (n >= kColoredSweepMin) {
+  if (ColoredSweeps(g)) {
     coloring = o.coloring;
     if (coloring == nullptr) {
       own_coloring = ColorGraph(g, o.order);

@@ -39,8 +39,16 @@ struct Coloring {
   std::vector<uint32_t> members;
 };
 
-// Graphs of at least this many vertices are swept by colour classes.
+// Graphs of at least this many vertices are swept by colour classes, and so are the dense
+// upper levels of an aggregation: at least kColoredSweepMinEntries adjacency entries on at
+// least kColoredSweepMinDense vertices (a few hundred entries a row: each class still has
+// enough work for its two barriers). A property of the graph only, never of the thread count.
 inline constexpr uint32_t kColoredSweepMin = 100000;
+inline constexpr uint64_t kColoredSweepMinEntries = 1000000;
+inline constexpr uint32_t kColoredSweepMinDense = 512;
+inline bool ColoredSweeps(const CommunityGraph& g) {
+  return g.n >= kColoredSweepMin || (g.n >= kColoredSweepMinDense && g.adj.size() >= kColoredSweepMinEntries);
+}
 
 // Greedy colouring in visiting order (empty: id order): each vertex takes the smallest colour
 // none of its earlier neighbours has. Deterministic; at most max degree + 1 colours. O(n + m).
@@ -92,6 +100,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
     return changes;
   }
 
+  const uint64_t mean_degree = g.adj.size() / n;
   uint32_t widest = 0;
   for (uint32_t c = 0; c < coloring->colors; ++c) {
     widest = std::max(widest, coloring->start[c + 1] - coloring->start[c]);
@@ -156,7 +165,8 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
         // Two barriers per class: evaluation (with the flags of the class before), then the
         // changes, applied in order.
         const auto flags = static_cast<uint32_t>(flagging.size());
-#pragma omp for schedule(dynamic, 64) nowait
+        const auto flag_chunk = static_cast<uint32_t>(std::clamp<uint64_t>(64 * 16 / (mean_degree + 1), 1, 64));
+#pragma omp for schedule(dynamic, flag_chunk) nowait
         for (uint32_t i = 0; i < flags; ++i) flag_neighbours(flagging[i]);
         if (c == coloring->colors) {
 #pragma omp barrier
@@ -165,7 +175,10 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
         const uint32_t first = work_start[c];
         const uint32_t last = work_start[c + 1];
         const std::span<const uint32_t> seq(work.data() + first, last - first);
-#pragma omp for schedule(dynamic, 256)
+        // Chunks of 256 vertices of a sparse level; on a dense one (a few hundred entries a
+        // row) a class may hold only tens of vertices, which must still be shared out.
+        const auto chunk = static_cast<uint32_t>(std::clamp<uint64_t>(256 * 16 / (mean_degree + 1), 1, 256));
+#pragma omp for schedule(dynamic, chunk)
         for (uint32_t i = first; i < last; ++i) {
           g.PrefetchWalk(seq, i - first, label.data(), by_label);
           active[work[i]] = 0;
