@@ -32,7 +32,7 @@ class SmallSums {
     const bool fresh = keys_[slot] == kEmpty;
     keys_[slot] = label;
     values_[slot] += w;
-    order_[count_] = static_cast<uint8_t>(slot);
+    order_[count_] = static_cast<uint16_t>(slot);
     count_ += fresh;
   }
   double Get(uint32_t label) const {
@@ -61,7 +61,9 @@ class SmallSums {
 
   uint32_t keys_[kSlots];
   double values_[kSlots];
-  uint8_t order_[kSlots + 1];  // Add writes one entry past the labels so far
+  // Not a character type, which may alias anything and would make the compiler reload the
+  // table after every store. Add writes one entry past the labels so far.
+  uint16_t order_[kSlots + 1];
   uint32_t count_ = 0;
 };
 

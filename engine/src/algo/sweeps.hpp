@@ -71,15 +71,15 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
                    std::span<const uint32_t> label, const double* by_label,
                    MakeScratch&& make_scratch, Evaluate&& evaluate, Apply&& apply) {
   const uint32_t n = g.n;
-  std::vector<uint8_t> active(n, 1);
   uint64_t changes = 0;
-  auto activate = [&](uint32_t v) {
-    const uint32_t l = label[v];
-    g.ForEach(v, [&](uint32_t u, double) {
-      if (u != v && label[u] != l) active[u] = 1;
-    });
-  };
   if (coloring == nullptr) {
+    std::vector<uint8_t> active(n, 1);
+    auto activate = [&](uint32_t v) {
+      const uint32_t l = label[v];
+      g.ForEach(v, [&](uint32_t u, double) {
+        if (u != v && label[u] != l) active[u] = 1;
+      });
+    };
     auto scratch = make_scratch();
     for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
       ThrowIfInterrupted();
@@ -111,13 +111,22 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   std::vector<uint32_t> work_start(coloring->colors + 1, 0);
   // The vertices the last class changed, whose neighbours are flagged while the next class is
   // evaluated. A neighbour that a later class of this sweep evaluates will see the change then
-  // and is not flagged: scheduled[u] is 1 + the class of u when u is in this sweep's work, 0
-  // otherwise. (Flags and evaluations thus never write the same vertex at once.)
+  // and is not flagged. One word per vertex holds both: the active flag (kActive) and, when
+  // the vertex is in this sweep's work, 1 + its class (0 otherwise), so a flag costs one random
+  // access instead of two. Flags never write a vertex of the class being evaluated (nor of a
+  // later one), so evaluations and flags never write the same word at once; the words are
+  // accessed atomically (relaxed) because a flag may read one that an evaluation writes.
   std::vector<uint32_t> changed;
   std::vector<uint32_t> flagging;
   changed.reserve(widest);
   flagging.reserve(widest);
-  std::vector<uint32_t> scheduled(n, 0);
+  constexpr uint32_t kActive = 1u << 31;
+  constexpr uint32_t kClass = kActive - 1;
+  std::vector<uint32_t> state(n, kActive);
+  auto load = [&](uint32_t v) { return std::atomic_ref<uint32_t>(state[v]).load(std::memory_order_relaxed); };
+  auto store = [&](uint32_t v, uint32_t x) {
+    std::atomic_ref<uint32_t>(state[v]).store(x, std::memory_order_relaxed);
+  };
   uint32_t flagging_class = 0;
   uint64_t sweep_changes = 0;
   // Each flag is written in one single block and read by all threads after its barrier; the
@@ -128,10 +137,10 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   auto flag_neighbours = [&](uint32_t v) {
     const uint32_t l = label[v];
     g.ForEach(v, [&](uint32_t u, double) {
-      if (label[u] == l || scheduled[u] > flagging_class + 1) return;
-      // Several threads may raise the same flag; all write 1.
-      std::atomic_ref<uint8_t> flag(active[u]);
-      if (!flag.load(std::memory_order_relaxed)) flag.store(1, std::memory_order_relaxed);
+      if (label[u] == l) return;
+      const uint32_t x = load(u);
+      // Several threads may raise the same flag; all write the same word.
+      if ((x & kClass) <= flagging_class + 1 && !(x & kActive)) store(u, x | kActive);
     });
   };
 #pragma omp parallel num_threads(threads)
@@ -143,15 +152,15 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
       // few changes of the last sweeps).
 #pragma omp single
       {
-        for (const uint32_t v : work) scheduled[v] = 0;
+        for (const uint32_t v : work) store(v, load(v) & kActive);
         work.clear();
         // An interrupt leaves the work empty: every thread stops, and the call throws below.
         interrupted = InterruptRequested();
         for (uint32_t c = 0; c < coloring->colors && !interrupted; ++c) {
           for (uint32_t i = coloring->start[c]; i < coloring->start[c + 1]; ++i) {
             const uint32_t v = coloring->members[i];
-            if (active[v]) {
-              scheduled[v] = c + 1;
+            if (load(v) & kActive) {
+              store(v, kActive | (c + 1));
               work.push_back(v);
             }
           }
@@ -181,7 +190,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
 #pragma omp for schedule(dynamic, chunk)
         for (uint32_t i = first; i < last; ++i) {
           g.PrefetchWalk(seq, i - first, label.data(), by_label);
-          active[work[i]] = 0;
+          store(work[i], c + 1);
           proposals[i - first] = evaluate(work[i], scratch);
         }
 #pragma omp single
