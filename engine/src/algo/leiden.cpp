@@ -43,10 +43,15 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
   std::vector<uint32_t> members;
   detail::GroupByLabel(comm, order, n, &start, &members);
   // Per refined label (a vertex): node weight, weight of edges to the rest of its community,
-  // member count. Communities own disjoint sets of labels, so they run in parallel.
-  std::vector<double> sub_weight(n);
-  std::vector<double> sub_ext(n);
-  std::vector<uint32_t> sub_count(n, 1);
+  // member count, side by side (one cache line per access: the labels of a community are
+  // scattered over the graph). Communities own disjoint sets of labels, so they run in
+  // parallel.
+  struct Sub {
+    double weight;
+    double ext;
+    uint32_t count;
+  };
+  std::vector<Sub> sub(n);
 
 #pragma omp parallel num_threads(detail::UsefulThreads(n, g.adj.size(), st.threads))
   {
@@ -70,8 +75,7 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         g.ForEach(v, [&](uint32_t u, double w) {
           if (comm[u] == c) e += w;
         });
-        sub_weight[v] = nw[v];
-        sub_ext[v] = e;
+        sub[v] = {nw[v], e, 1};
         total += nw[v];
       }
       Rng rng = Rng::ForStream(stream, c);
@@ -79,9 +83,9 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         const uint32_t v = members[i];
         g.PrefetchWalk(members, i, refined.data());
         const uint32_t own = refined[v];
-        if (sub_count[own] != 1) continue;  // only singletons move (so own == v)
+        if (sub[own].count != 1) continue;  // only singletons move (so own == v)
         const double wv = nw[v];
-        const double ext = sub_ext[own];
+        const double ext = sub[own].ext;
         if (ext < lambda * wv * (total - wv)) continue;  // not well connected
         // Candidates: well-connected sub-communities the move does not make worse.
         cand.clear();
@@ -92,8 +96,9 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
           });
           for (uint32_t k = 0; k < sums.size(); ++k) {
             const uint32_t r = sums.Label(k);
-            const double gain = sums.Sum(k) - lambda * wv * sub_weight[r];
-            const bool connected = sub_ext[r] >= lambda * sub_weight[r] * (total - sub_weight[r]);
+            const Sub& x = sub[r];
+            const double gain = sums.Sum(k) - lambda * wv * x.weight;
+            const bool connected = x.ext >= lambda * x.weight * (total - x.weight);
             if (gain < 0 || !connected) continue;
             cand.push_back({r, sums.Sum(k), gain});
             best = std::max(best, gain);
@@ -126,10 +131,11 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         }
         if (pick < cand.size()) {
           const uint32_t chosen = cand[pick].label;
-          sub_weight[chosen] += wv;
-          sub_ext[chosen] += ext - 2 * cand[pick].k;
-          ++sub_count[chosen];
-          sub_count[own] = 0;
+          Sub& into = sub[chosen];
+          into.weight += wv;
+          into.ext += ext - 2 * cand[pick].k;
+          ++into.count;
+          sub[own].count = 0;
           refined[v] = chosen;
         }
       }
