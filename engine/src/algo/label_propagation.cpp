@@ -25,14 +25,13 @@ constexpr uint32_t kMaxSweeps = 1000;
 Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& params) {
   const int threads = detail::ThreadCount(params.threads);
   std::vector<uint32_t> origin;
-  const CommunityGraph g = detail::LevelZero(s, params.seed, threads, &origin);
+  detail::Coloring coloring;
+  const CommunityGraph g = detail::SweepLevelZero(s, params.seed, threads, &origin, &coloring);
   const uint32_t n = g.n;
   // Every vertex its own label; visited in id order (a seeded random order at level 0).
   std::vector<uint32_t> label(n);
   std::iota(label.begin(), label.end(), 0);
-  detail::Coloring coloring;
   const bool colored = detail::ColoredSweeps(g);
-  if (colored) coloring = detail::ColorGraph(g, {});
   uint64_t visits = 0;
   // The heaviest label around v; the current one while it is among the heaviest, otherwise one
   // of them at random (the smallest hash of label, vertex and seed: independent of the order

@@ -252,8 +252,8 @@ Communities Leiden(const Snapshot& s, const LeidenParams& params) {
            detail::ThreadCount(params.threads),
            {}};
   std::vector<uint32_t> origin;
-  const CommunityGraph g0 = detail::LevelZero(s, params.seed, st.threads, &origin);
-  if (detail::ColoredSweeps(g0)) st.coloring0 = detail::ColorGraph(g0, {});
+  const CommunityGraph g0 =
+      detail::SweepLevelZero(s, params.seed, st.threads, &origin, &st.coloring0);
   const uint32_t max_iterations = params.iterations == 0 ? kMaxIterations : params.iterations;
   std::vector<uint32_t> part(g0.n);
   std::iota(part.begin(), part.end(), 0);

@@ -6,6 +6,7 @@
 #include "algo/community_graph.hpp"
 #include "algo/community_result.hpp"
 #include "algo/local_moving.hpp"
+#include "algo/sweeps.hpp"
 #include "linkscope/core/interrupt.hpp"
 
 namespace linkscope {
@@ -15,7 +16,8 @@ Communities Louvain(const Snapshot& s, const LouvainParams& params) {
   detail::CheckNonNegative(params.resolution, "resolution");
   const int threads = detail::ThreadCount(params.threads);
   std::vector<uint32_t> origin;
-  const CommunityGraph g0 = detail::LevelZero(s, params.seed, threads, &origin);
+  detail::Coloring coloring0;
+  const CommunityGraph g0 = detail::SweepLevelZero(s, params.seed, threads, &origin, &coloring0);
   const uint32_t n0 = g0.n;
 
   detail::Hierarchy hierarchy;
@@ -37,6 +39,7 @@ Communities Louvain(const Snapshot& s, const LouvainParams& params) {
     mo.node_weight = nw;
     mo.lambda = detail::Lambda(*g, params.objective, params.resolution);
     mo.order = order;
+    mo.coloring = level == 0 && detail::ColoredSweeps(*g) ? &coloring0 : nullptr;
     mo.threads = threads;
     if (detail::MoveNodes(*g, mo, &comm) == 0) break;  // polls interrupts every sweep
     ThrowIfInterrupted();                              // and here once a level

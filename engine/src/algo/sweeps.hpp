@@ -54,6 +54,17 @@ inline bool ColoredSweeps(const CommunityGraph& g) {
 // none of its earlier neighbours has. Deterministic; at most max degree + 1 colours. O(n + m).
 Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order);
 
+// Level 0 of a snapshot as the sweeps want it: LevelZero (community_graph.hpp) and, when it is
+// swept by colour classes (ColoredSweeps), renumbered so that the classes of its greedy
+// colouring in canonical order lie one after the other, in canonical order within a class. A
+// sweep then walks the rows in memory order instead of jumping over the whole graph for every
+// class: 1.4x faster local moving at level 0 of the 1M-vertex planted graph. The visiting order
+// (class by class, canonical order within) is the same; the ids are still a property of the
+// data and the seed. *coloring receives the colouring in the new ids (members 0, 1, 2, ...),
+// or is left empty when the graph is swept sequentially. O(n log n + m), parallel.
+CommunityGraph SweepLevelZero(const Snapshot& s, uint64_t seed, int threads,
+                              std::vector<uint32_t>* origin, Coloring* coloring);
+
 // Runs the sweeps over the vertices in `order` (empty: id order); returns the number of changes
 // applied. Throws Interrupted when an interrupt is requested (what apply() changed stays as the
 // completed sweeps left it).
