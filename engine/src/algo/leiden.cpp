@@ -51,7 +51,9 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
     double ext;
     uint32_t count;
   };
-  std::vector<Sub> sub(n);
+  // A HugeVector, returned to the system on return (before the aggregation, where Leiden's
+  // memory peaks); uninitialised: pass 1 below writes every entry that is read.
+  HugeVector<Sub> sub(n);
 
 #pragma omp parallel num_threads(detail::UsefulThreads(n, g.adj.size(), st.threads))
   {

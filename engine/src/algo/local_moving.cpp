@@ -129,8 +129,9 @@ class Mover {
   const CommunityGraph& g_;
   const MoveOptions& o_;
   std::vector<uint32_t>& comm_;
-  std::vector<double> weight_;
-  std::vector<uint32_t> count_;
+  // HugeVectors: returned to the system when local moving ends (see sweeps.hpp).
+  HugeVector<double> weight_;
+  HugeVector<uint32_t> count_;
   std::vector<uint32_t> free_;
   bool free_listed_ = false;
 };

@@ -1,7 +1,5 @@
 #include "algo/sweeps.hpp"
 
-#include <numeric>
-
 namespace linkscope::detail {
 
 Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order) {
@@ -34,7 +32,7 @@ CommunityGraph SweepLevelZero(const Snapshot& s, uint64_t seed, int requested_th
   const uint32_t n = g0.n;
   const int threads = UsefulThreads(n, g0.adj.size(), requested_threads);
   const std::vector<uint32_t>& old_of = by_class.members;  // new id -> old id
-  std::vector<uint32_t> new_of(n);
+  HugeVector<uint32_t> new_of(n);
 #pragma omp parallel for num_threads(threads) schedule(static, 4096)
   for (uint32_t i = 0; i < n; ++i) new_of[old_of[i]] = i;
   CommunityGraph g;
@@ -69,9 +67,7 @@ CommunityGraph SweepLevelZero(const Snapshot& s, uint64_t seed, int requested_th
   for (uint32_t i = 0; i < n; ++i) new_origin[i] = (*origin)[old_of[i]];
   origin->swap(new_origin);
   coloring->colors = by_class.colors;
-  coloring->start = by_class.start;
-  coloring->members.resize(n);
-  std::iota(coloring->members.begin(), coloring->members.end(), 0);
+  coloring->start = by_class.start;  // members stay empty: the classes are id ranges
   return g;
 }
 
