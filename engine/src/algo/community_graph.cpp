@@ -260,7 +260,8 @@ CommunityGraph Aggregate(const CommunityGraph& g, std::span<const uint32_t> labe
 #pragma omp for schedule(dynamic, 1)
       for (uint32_t b = first_block; b < last_block; ++b) {
         const Block& blk = out[b - first_block];
-        std::copy(blk.adj.begin(), blk.adj.end(), a.own_adj.begin() + static_cast<ptrdiff_t>(blk.at));
+        std::copy(blk.adj.begin(), blk.adj.end(),
+                  a.own_adj.begin() + static_cast<ptrdiff_t>(blk.at));
         std::copy(blk.w.begin(), blk.w.end(), a.own_w.begin() + static_cast<ptrdiff_t>(blk.at));
         uint64_t at = blk.at;
         uint32_t t = b * kBlock;

@@ -68,8 +68,8 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
     return true;
   };
   detail::RunSweeps<uint32_t>(
-      g, {}, colored ? &coloring : nullptr, threads, kMaxSweeps, label,
-      nullptr, [n] { return detail::Accumulator(n); }, evaluate, apply);
+      g, {}, colored ? &coloring : nullptr, threads, kMaxSweeps, label, nullptr,
+      [n] { return detail::Accumulator(n); }, evaluate, apply);
 
   // A label can hold two groups that never touch: each is a community of its own.
   detail::SplitDisconnected(g, &label);

@@ -189,7 +189,7 @@ IterationResult Iterate(const CommunityGraph& g0, const Setup& st, uint32_t iter
     mo.coloring = level == 0 && detail::ColoredSweeps(*g) ? &st.coloring0 : nullptr;
     mo.threads = st.threads;
     detail::MoveNodes(*g, mo, &comm);  // polls the interrupt flag every sweep
-    ThrowIfInterrupted();               // and here once a level, before refinement
+    ThrowIfInterrupted();              // and here once a level, before refinement
     const uint32_t k = CountLabels(comm, g->n);
     if (k == g->n) {
       // Every community is one vertex of this level: the partition is the vertices.

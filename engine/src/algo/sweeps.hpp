@@ -48,7 +48,8 @@ inline constexpr uint32_t kColoredSweepMin = 100000;
 inline constexpr uint64_t kColoredSweepMinEntries = 1000000;
 inline constexpr uint32_t kColoredSweepMinDense = 512;
 inline bool ColoredSweeps(const CommunityGraph& g) {
-  return g.n >= kColoredSweepMin || (g.n >= kColoredSweepMinDense && g.adj.size() >= kColoredSweepMinEntries);
+  return g.n >= kColoredSweepMin ||
+         (g.n >= kColoredSweepMinDense && g.adj.size() >= kColoredSweepMinEntries);
 }
 
 // Greedy colouring in visiting order (empty: id order): each vertex takes the smallest colour
@@ -62,7 +63,8 @@ Coloring ColorGraph(const CommunityGraph& g, std::span<const uint32_t> order);
 // class: 1.4x faster local moving at level 0 of the 1M-vertex planted graph. The visiting order
 // (class by class, canonical order within) is the same; the ids are still a property of the
 // data and the seed. *coloring receives the colouring in the new ids (classes are id ranges,
-// `members` empty), or is left empty (no classes) when the graph is swept sequentially. O(n log n + m), parallel.
+// `members` empty), or is left empty (no classes) when the graph is swept sequentially.
+// O(n log n + m), parallel.
 CommunityGraph SweepLevelZero(const Snapshot& s, uint64_t seed, int threads,
                               std::vector<uint32_t>* origin, Coloring* coloring);
 
@@ -137,7 +139,9 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   // (The per-vertex arrays are HugeVectors: returned to the system when the call ends, so that
   // the memory high-water mark of an aggregation that follows does not include them.)
   HugeVector<uint32_t> state(n, kActive);
-  auto load = [&](uint32_t v) { return std::atomic_ref<uint32_t>(state[v]).load(std::memory_order_relaxed); };
+  auto load = [&](uint32_t v) {
+    return std::atomic_ref<uint32_t>(state[v]).load(std::memory_order_relaxed);
+  };
   auto store = [&](uint32_t v, uint32_t x) {
     std::atomic_ref<uint32_t>(state[v]).store(x, std::memory_order_relaxed);
   };
@@ -188,7 +192,8 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
         // Two barriers per class: evaluation (with the flags of the class before), then the
         // changes, applied in order.
         const auto flags = static_cast<uint32_t>(flagging.size());
-        const auto flag_chunk = static_cast<uint32_t>(std::clamp<uint64_t>(64 * 16 / (mean_degree + 1), 1, 64));
+        const auto flag_chunk =
+            static_cast<uint32_t>(std::clamp<uint64_t>(64 * 16 / (mean_degree + 1), 1, 64));
 #pragma omp for schedule(dynamic, flag_chunk) nowait
         for (uint32_t i = 0; i < flags; ++i) flag_neighbours(flagging[i]);
         if (c == coloring->colors) {
@@ -200,7 +205,8 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
         const std::span<const uint32_t> seq(work.data() + first, last - first);
         // Chunks of 256 vertices of a sparse level; on a dense one (a few hundred entries a
         // row) a class may hold only tens of vertices, which must still be shared out.
-        const auto chunk = static_cast<uint32_t>(std::clamp<uint64_t>(256 * 16 / (mean_degree + 1), 1, 256));
+        const auto chunk =
+            static_cast<uint32_t>(std::clamp<uint64_t>(256 * 16 / (mean_degree + 1), 1, 256));
 #pragma omp for schedule(dynamic, chunk)
         for (uint32_t i = first; i < last; ++i) {
           g.PrefetchWalk(seq, i - first, label.data(), by_label);
