@@ -720,42 +720,19 @@ bool LooksLikeFtm(std::string_view head) {
 }
 
 void ReadFtm(InputFile& in, Sink& sink) {
-  LineWindows windows(in);
   FtmLine line_data;
   FtmHandler handler;
   FtmMapper mapper(sink);
   rapidjson::Reader reader;
-  uint64_t line_no = 0;
-  bool first = true;
-  char* begin;
-  char* end;
-  while (windows.Next(&begin, &end)) {
-    char* p = begin;
-    if (first) {
-      SkipBom(&p, end);
-      first = false;
+  ForEachJsonLine(in, sink, [&](char* line, char* content_end, uint64_t line_no) {
+    line_data.Clear();
+    if (!ParseJsonLine<kParseFlags>(
+            reader, handler, [&](LineStream* s) { handler.Reset(line, s, &line_data); }, line,
+            content_end, line_no, sink)) {
+      return;
     }
-    while (p < end) {
-      const WindowLine line = NextLine(p, end);
-      ++line_no;
-      if (line.blank()) {
-        p = line.next;
-        continue;
-      }
-      char* content_end = line.content_end;
-      *content_end = '\0';
-      sink.CountRecord();
-      line_data.Clear();
-      char* const line_start = p;
-      p = line.next;
-      if (!ParseJsonLine<kParseFlags>(
-              reader, handler, [&](LineStream* s) { handler.Reset(line_start, s, &line_data); },
-              line_start, content_end, line_no, sink)) {
-        continue;
-      }
-      mapper.Apply(line_data, line_no);
-    }
-  }
+    mapper.Apply(line_data, line_no);
+  });
 }
 
 }  // namespace linkscope::detail

@@ -312,54 +312,31 @@ constexpr unsigned kParseFlags =
 }  // namespace
 
 void ReadJsonLines(InputFile& in, Sink& sink) {
-  LineWindows windows(in);
   RawRecord rec;
   RecordHandler handler;
   rapidjson::Reader reader;
-  uint64_t line_no = 0;
-  bool first = true;
-  char* begin;
-  char* end;
-  while (windows.Next(&begin, &end)) {
-    char* p = begin;
-    if (first) {
-      SkipBom(&p, end);
-      first = false;
+  ForEachJsonLine(in, sink, [&](char* line, char* content_end, uint64_t line_no) {
+    rec.Clear();
+    rec.line = line_no;
+    rec.typed = true;
+    if (!ParseJsonLine<kParseFlags>(
+            reader, handler, [&](LineStream* s) { handler.Reset(line, s, &rec); }, line,
+            content_end, line_no, sink)) {
+      return;
     }
-    while (p < end) {
-      const WindowLine line = NextLine(p, end);
-      ++line_no;
-      if (line.blank()) {
-        p = line.next;
-        continue;
-      }
-      char* content_end = line.content_end;
-      *content_end = '\0';
-      sink.CountRecord();
-      rec.Clear();
-      rec.line = line_no;
-      rec.typed = true;
-      char* const line_start = p;
-      p = line.next;
-      if (!ParseJsonLine<kParseFlags>(
-              reader, handler, [&](LineStream* s) { handler.Reset(line_start, s, &rec); },
-              line_start, content_end, line_no, sink)) {
-        continue;
-      }
-      rec.column = handler.record_column();
-      switch (handler.kind()) {
-        case RecordHandler::Kind::kEntity:
-          sink.Entity(rec);
-          break;
-        case RecordHandler::Kind::kLink:
-          sink.Link(rec);
-          break;
-        case RecordHandler::Kind::kUnset:
-          sink.Reject(line_no, rec.column, "record without \"record\": say \"entity\" or \"link\"");
-          break;
-      }
+    rec.column = handler.record_column();
+    switch (handler.kind()) {
+      case RecordHandler::Kind::kEntity:
+        sink.Entity(rec);
+        break;
+      case RecordHandler::Kind::kLink:
+        sink.Link(rec);
+        break;
+      case RecordHandler::Kind::kUnset:
+        sink.Reject(line_no, rec.column, "record without \"record\": say \"entity\" or \"link\"");
+        break;
     }
-  }
+  });
 }
 
 }  // namespace linkscope::detail

@@ -1,5 +1,5 @@
-// One JSON object per line, parsed in place (internal): the stream and the parse-and-check step
-// shared by the JSON Lines and FollowTheMoney readers.
+// One JSON object per line, parsed in place (internal): the walk over the lines, the stream and
+// the parse-and-check step shared by the JSON Lines and FollowTheMoney readers.
 //
 // Like RapidJSON's InsituStringStream, but without its "copy optimisation": RapidJSON parses
 // such streams through a local copy and writes the position back only after calling the
@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ingest/input_file.hpp"
 #include "ingest/sink.hpp"
 
 namespace linkscope::detail {
@@ -71,6 +72,35 @@ bool ParseJsonLine(rapidjson::Reader& reader, Handler& handler, Reset&& reset, c
     return false;
   }
   return true;
+}
+
+// Calls on_line(line, content_end, line_no) for every line of `in` that is not blank, after a
+// leading byte-order mark is skipped, the line is counted as a record and a '\0' is written at
+// its content_end (the line's end without its "\r\n" or "\n"). Lines are numbered from 1.
+template <typename OnLine>
+void ForEachJsonLine(InputFile& in, Sink& sink, OnLine&& on_line) {
+  LineWindows windows(in);
+  uint64_t line_no = 0;
+  bool first = true;
+  char* begin;
+  char* end;
+  while (windows.Next(&begin, &end)) {
+    char* p = begin;
+    if (first) {
+      SkipBom(&p, end);
+      first = false;
+    }
+    while (p < end) {
+      const WindowLine line = NextLine(p, end);
+      ++line_no;
+      char* const start = p;
+      p = line.next;
+      if (line.blank()) continue;
+      *line.content_end = '\0';
+      sink.CountRecord();
+      on_line(start, line.content_end, line_no);
+    }
+  }
 }
 
 }  // namespace linkscope::detail
