@@ -24,6 +24,14 @@ inline EntityInput Ent(std::string id, std::string kind = "", std::string countr
   return e;
 }
 
+// The external id "v<i>" of test vertex i (appended, not "v" + std::to_string: GCC 12 warns
+// falsely about the latter at -O3).
+inline std::string Id(uint64_t i) {
+  std::string id = "v";
+  id += std::to_string(i);
+  return id;
+}
+
 // The interval from `start` to `end` (either may be empty for an open side).
 inline DateRange Range(const std::string& start, const std::string& end) {
   std::string error;

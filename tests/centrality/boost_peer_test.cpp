@@ -22,11 +22,7 @@
 namespace linkscope {
 namespace {
 
-std::string Id(uint64_t i) {
-  std::string id = "v";
-  id += std::to_string(i);
-  return id;
-}
+using testing::Id;
 
 struct Random {
   uint32_t n;

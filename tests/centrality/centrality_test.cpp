@@ -26,12 +26,7 @@ namespace linkscope {
 namespace {
 
 using testing::Ent;
-
-std::string Id(uint64_t i) {
-  std::string id = "v";
-  id += std::to_string(i);
-  return id;
-}
+using testing::Id;
 
 struct Edge {
   uint32_t a, b;

@@ -24,12 +24,7 @@ namespace linkscope {
 namespace {
 
 using testing::Ent;
-
-std::string Id(uint64_t i) {
-  std::string id = "v";
-  id += std::to_string(i);
-  return id;
-}
+using testing::Id;
 
 struct Case {
   uint32_t n = 0;
