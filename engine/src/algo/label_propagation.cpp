@@ -69,7 +69,8 @@ Communities LabelPropagation(const Snapshot& s, const LabelPropagationParams& pa
   };
   detail::RunSweeps<uint32_t>(
       g, {}, colored ? &coloring : nullptr, threads, kMaxSweeps, label, nullptr,
-      [n] { return detail::Accumulator(n); }, evaluate, apply);
+      [n] { return detail::Accumulator(n); }, evaluate, apply,
+      [](uint32_t, uint32_t next) { return next; });
 
   // A label can hold two groups that never touch: each is a community of its own.
   detail::SplitDisconnected(g, &label);

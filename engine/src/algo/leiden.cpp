@@ -64,26 +64,37 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
       double gain;  // quality gain of the merge; later its sampling weight
     };
     std::vector<Candidate> cand;
+    // The links of the community's members that stay inside it, member by member (pass 1
+    // finds them; pass 2 walks them again without reading the labels of the rest).
+    std::vector<uint32_t> inner;
+    std::vector<double> inner_w;
+    std::vector<uint32_t> inner_end;
 #pragma omp for schedule(dynamic, 64)
     for (uint32_t c = 0; c < n; ++c) {
       const uint32_t first = start[c];
       const uint32_t last = start[c + 1];
       if (last - first < 2) continue;
       double total = 0;
+      inner.clear();
+      inner_w.clear();
+      inner_end.clear();
       for (uint32_t i = first; i < last; ++i) {
         const uint32_t v = members[i];
         g.PrefetchWalk(members, i, comm.data());
         double e = 0;
         g.ForEach(v, [&](uint32_t u, double w) {
-          if (comm[u] == c) e += w;
+          if (comm[u] != c) return;
+          e += w;
+          inner.push_back(u);
+          inner_w.push_back(w);
         });
+        inner_end.push_back(static_cast<uint32_t>(inner.size()));
         sub[v] = {nw[v], e, 1};
         total += nw[v];
       }
       Rng rng = Rng::ForStream(stream, c);
       for (uint32_t i = first; i < last; ++i) {
         const uint32_t v = members[i];
-        g.PrefetchWalk(members, i, refined.data());
         const uint32_t own = refined[v];
         if (sub[own].count != 1) continue;  // only singletons move (so own == v)
         const double wv = nw[v];
@@ -92,10 +103,10 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         // Candidates: well-connected sub-communities the move does not make worse.
         cand.clear();
         double best = 0;
-        acc.Visit(g.off[v + 1] - g.off[v], [&](auto& sums) {
-          g.ForEach(v, [&](uint32_t u, double w) {
-            if (comm[u] == c) sums.Add(refined[u], w);
-          });
+        const uint32_t from = i == first ? 0 : inner_end[i - first - 1];
+        const uint32_t to = inner_end[i - first];
+        acc.Visit(to - from, [&](auto& sums) {
+          for (uint32_t k = from; k < to; ++k) sums.Add(refined[inner[k]], inner_w[k]);
           for (uint32_t k = 0; k < sums.size(); ++k) {
             const uint32_t r = sums.Label(k);
             const Sub& x = sub[r];

@@ -155,7 +155,10 @@ uint64_t MoveNodes(const CommunityGraph& g, const MoveOptions& o, std::vector<ui
       g, o.order, coloring, o.threads, kMaxSweeps, *comm, mover.weights(),
       [n] { return Accumulator(n); },
       [&](uint32_t v, Accumulator& acc) { return mover.Evaluate(v, acc); },
-      [&](uint32_t v, const Proposal& p, Accumulator&) { return mover.Apply(v, p); });
+      [&](uint32_t v, const Proposal& p, Accumulator&) { return mover.Apply(v, p); },
+      [&](uint32_t v, const Proposal& p) {
+        return p.target == kStay ? (*comm)[v] : p.target == kToEmpty ? kNone32 : p.target;
+      });
 }
 
 }  // namespace linkscope::detail

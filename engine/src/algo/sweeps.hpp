@@ -21,6 +21,8 @@
 // every thread, and Interrupted is thrown after the parallel region.
 #pragma once
 
+#include <omp.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -76,14 +78,19 @@ CommunityGraph SweepLevelZero(const Snapshot& s, uint64_t seed, int threads,
 //    parallel for the vertices of one colour class; must only read shared state).
 //  apply(v, P&, scratch) -> bool: applies it (or not, after a re-check); called in visiting
 //    order by one thread at a time.
+//  next_label(v, P&) -> uint32_t: the label v has after apply() takes P (label[v] when P
+//    changes nothing; kNone32 for a label no vertex has yet). The coloured schedule lists the
+//    neighbours to activate right after the evaluation, while v's row and its neighbours'
+//    labels are still in cache, instead of reading each label again when v changes.
 //  label: what neighbours are compared by: after a change of v, each neighbour u with
 //    label[u] != label[v] becomes active.
 //  by_label: an array indexed by label that evaluate reads (prefetched), or null.
-template <typename P, typename MakeScratch, typename Evaluate, typename Apply>
+template <typename P, typename MakeScratch, typename Evaluate, typename Apply, typename NextLabel>
 uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
                    const Coloring* coloring, int threads, uint32_t max_sweeps,
                    std::span<const uint32_t> label, const double* by_label,
-                   MakeScratch&& make_scratch, Evaluate&& evaluate, Apply&& apply) {
+                   MakeScratch&& make_scratch, Evaluate&& evaluate, Apply&& apply,
+                   NextLabel&& next_label) {
   const uint32_t n = g.n;
   uint64_t changes = 0;
   if (coloring == nullptr) {
@@ -130,8 +137,20 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   // access instead of two. Flags never write a vertex of the class being evaluated (nor of a
   // later one), so evaluations and flags never write the same word at once; the words are
   // accessed atomically (relaxed) because a flag may read one that an evaluation writes.
-  std::vector<uint32_t> changed;
-  std::vector<uint32_t> flagging;
+  //
+  // Which neighbours a change may flag (those whose label differs from v's new one) is listed
+  // when v is evaluated: neighbours of v are not in its class, so their labels do not change
+  // before the flags are raised. Each thread lists into its own buffer, one buffer for the
+  // classes of each parity: the lists of class c are read while class c + 1 is evaluated.
+  struct Pending {
+    uint32_t buffer;  // thread * 2 + parity of the class
+    uint32_t length;
+    uint64_t begin;
+  };
+  std::vector<Pending> listed(widest);  // by position in the class
+  std::vector<HugeVector<uint32_t>> buffers(2 * static_cast<size_t>(std::max(threads, 1)));
+  std::vector<Pending> changed;
+  std::vector<Pending> flagging;
   changed.reserve(widest);
   flagging.reserve(widest);
   constexpr uint32_t kActive = 1u << 31;
@@ -152,18 +171,19 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
   bool no_work = false;
   bool stop = false;
   bool interrupted = false;
-  auto flag_neighbours = [&](uint32_t v) {
-    const uint32_t l = label[v];
-    g.ForEach(v, [&](uint32_t u, double) {
-      if (label[u] == l) return;
-      const uint32_t x = load(u);
+  auto flag_listed = [&](const Pending& l) {
+    const uint32_t* u = buffers[l.buffer].data() + l.begin;
+    for (uint32_t k = 0; k < l.length; ++k) {
+      const uint32_t x = load(u[k]);
       // Several threads may raise the same flag; all write the same word.
-      if ((x & kClass) <= flagging_class + 1 && !(x & kActive)) store(u, x | kActive);
-    });
+      if ((x & kClass) <= flagging_class + 1 && !(x & kActive)) store(u[k], x | kActive);
+    }
   };
-#pragma omp parallel num_threads(threads)
+  const int team = threads;
+#pragma omp parallel num_threads(team)
   {
     auto scratch = make_scratch();
+    const auto me = static_cast<uint32_t>(omp_get_thread_num());
     for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
       // The active vertices at the start of the sweep. One that becomes active during the sweep
       // waits for the next one (a walk over every vertex per sweep would cost more than the
@@ -194,8 +214,13 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
         const auto flags = static_cast<uint32_t>(flagging.size());
         const auto flag_chunk =
             static_cast<uint32_t>(std::clamp<uint64_t>(64 * 16 / (mean_degree + 1), 1, 64));
+        // This thread's buffer for class c: its lists were last read (class c - 2) before the
+        // barriers of class c - 1.
+        const uint32_t mine = 2 * me + (c & 1);
+        HugeVector<uint32_t>& buffer = buffers[mine];
+        buffer.clear();
 #pragma omp for schedule(dynamic, flag_chunk) nowait
-        for (uint32_t i = 0; i < flags; ++i) flag_neighbours(flagging[i]);
+        for (uint32_t i = 0; i < flags; ++i) flag_listed(flagging[i]);
         if (c == coloring->colors) {
 #pragma omp barrier
           break;
@@ -209,15 +234,25 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
             static_cast<uint32_t>(std::clamp<uint64_t>(256 * 16 / (mean_degree + 1), 1, 256));
 #pragma omp for schedule(dynamic, chunk)
         for (uint32_t i = first; i < last; ++i) {
+          const uint32_t v = work[i];
           g.PrefetchWalk(seq, i - first, label.data(), by_label);
-          store(work[i], c + 1);
-          proposals[i - first] = evaluate(work[i], scratch);
+          store(v, c + 1);
+          P& p = proposals[i - first];
+          p = evaluate(v, scratch);
+          const uint32_t next = next_label(v, p);
+          Pending& l = listed[i - first];
+          l = {mine, 0, buffer.size()};
+          if (next == label[v]) continue;
+          g.ForEach(v, [&](uint32_t u, double) {
+            if (label[u] != next) buffer.push_back(u);
+          });
+          l.length = static_cast<uint32_t>(buffer.size() - l.begin);
         }
 #pragma omp single
         {
           changed.clear();
           for (uint32_t i = first; i < last; ++i) {
-            if (apply(work[i], proposals[i - first], scratch)) changed.push_back(work[i]);
+            if (apply(work[i], proposals[i - first], scratch)) changed.push_back(listed[i - first]);
           }
           sweep_changes += changed.size();
           flagging.swap(changed);
