@@ -1,5 +1,6 @@
-// The schedule of the community sweeps (algo/sweeps.hpp): the greedy colouring, and level 0
-// renumbered so that its colour classes are contiguous (SweepLevelZero).
+// The schedule of the community sweeps (algo/sweeps.hpp): the greedy colouring, level 0
+// renumbered so that its colour classes are contiguous (SweepLevelZero), and the coloured
+// sweeps against a plain one-thread simulation of the same schedule.
 #include "algo/sweeps.hpp"
 
 #include <gtest/gtest.h>
@@ -145,6 +146,122 @@ TEST_P(SweepLevelZeroLarge, RenumbersByClass) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Weights, SweepLevelZeroLarge, ::testing::Values(false, true));
+
+// A toy rule to sweep with: a vertex takes the heaviest label around it (ties: the smallest),
+// and every 29th vertex, while it still has a label of the graph, asks for a fresh one that no
+// vertex has (numbered from n up), so the flags of a change to a new label are exercised too.
+struct ToyRule {
+  const CommunityGraph& g;
+  std::vector<uint32_t>& label;
+  uint32_t fresh;
+
+  static constexpr uint32_t kFresh = kNone32;
+  uint32_t Evaluate(uint32_t v) const {
+    if (v % 29 == 0 && label[v] < g.n) return kFresh;
+    std::vector<std::pair<uint32_t, double>> sums;
+    g.ForEach(v, [&](uint32_t u, double w) { sums.emplace_back(label[u], w); });
+    std::sort(sums.begin(), sums.end());
+    uint32_t best = label[v];
+    double best_w = 0;
+    for (size_t i = 0; i < sums.size();) {
+      double w = 0;
+      size_t j = i;
+      for (; j < sums.size() && sums[j].first == sums[i].first; ++j) w += sums[j].second;
+      if (w > best_w) {
+        best_w = w;
+        best = sums[i].first;
+      }
+      i = j;
+    }
+    return best;
+  }
+  bool Apply(uint32_t v, uint32_t next) {
+    if (next == label[v]) return false;
+    label[v] = next == kFresh ? fresh++ : next;
+    return true;
+  }
+};
+
+// The coloured schedule as sweeps.hpp states it, one step at a time: the active vertices of a
+// sweep, class by class; a class evaluated against the labels as the classes before it left
+// them, its changes applied in order; a change activates, for the next sweep, the neighbours
+// with another label that this sweep does not evaluate later.
+uint64_t SimulateColoredSweeps(const CommunityGraph& g, const Coloring& c, uint32_t max_sweeps,
+                               ToyRule& rule) {
+  std::vector<uint8_t> active(g.n, 1);
+  std::vector<uint32_t> class_in_work(g.n);
+  uint64_t changes = 0;
+  for (uint32_t sweep = 0; sweep < max_sweeps; ++sweep) {
+    std::vector<std::vector<uint32_t>> work(c.colors);
+    std::fill(class_in_work.begin(), class_in_work.end(), kNone32);
+    bool any = false;
+    for (uint32_t k = 0; k < c.colors; ++k) {
+      for (uint32_t i = c.start[k]; i < c.start[k + 1]; ++i) {
+        const uint32_t v = c.members.empty() ? i : c.members[i];
+        if (!active[v]) continue;
+        work[k].push_back(v);
+        class_in_work[v] = k;
+        any = true;
+      }
+    }
+    if (!any) break;
+    uint64_t sweep_changes = 0;
+    for (uint32_t k = 0; k < c.colors; ++k) {
+      std::vector<uint32_t> proposal;
+      for (const uint32_t v : work[k]) proposal.push_back(rule.Evaluate(v));
+      for (size_t i = 0; i < work[k].size(); ++i) {
+        const uint32_t v = work[k][i];
+        active[v] = 0;
+        if (!rule.Apply(v, proposal[i])) continue;
+        ++sweep_changes;
+        g.ForEach(v, [&](uint32_t u, double) {
+          if (rule.label[u] != rule.label[v] &&
+              (class_in_work[u] == kNone32 || class_in_work[u] < k)) {
+            active[u] = 1;
+          }
+        });
+      }
+    }
+    changes += sweep_changes;
+    if (sweep_changes == 0) break;
+  }
+  return changes;
+}
+
+class ColoredSweepsSchedule : public ::testing::TestWithParam<bool> {};
+
+// RunSweeps (flag lists made at evaluation, per-thread buffers, relaxed state words) gives what
+// the plain simulation gives: the same labels and change count, on one thread and on two.
+TEST_P(ColoredSweepsSchedule, MatchesPlainSimulation) {
+  const bool weighted = GetParam();
+  const Snapshot s = weighted ? RandomWeighted(3000) : Planted(3000, 9);
+  std::vector<uint32_t> origin;
+  const CommunityGraph g = LevelZero(s, 4, 1, &origin);
+  const Coloring coloring = ColorGraph(g, {});
+  ASSERT_GT(coloring.colors, 2u);
+  constexpr uint32_t kMaxSweeps = 40;
+
+  std::vector<uint32_t> expected(g.n);
+  std::iota(expected.begin(), expected.end(), 0);
+  ToyRule reference{g, expected, g.n};
+  const uint64_t expected_changes = SimulateColoredSweeps(g, coloring, kMaxSweeps, reference);
+  ASSERT_GT(expected_changes, g.n / 2);  // a real workout, not a sweep that changes nothing
+
+  for (const int threads : {1, 2}) {
+    std::vector<uint32_t> label(g.n);
+    std::iota(label.begin(), label.end(), 0);
+    ToyRule rule{g, label, g.n};
+    const uint64_t changes = RunSweeps<uint32_t>(
+        g, {}, &coloring, threads, kMaxSweeps, label, nullptr, [] { return 0; },
+        [&](uint32_t v, int) { return rule.Evaluate(v); },
+        [&](uint32_t v, uint32_t next, int) { return rule.Apply(v, next); },
+        [](uint32_t, uint32_t next) { return next; });
+    EXPECT_EQ(changes, expected_changes) << threads << " threads";
+    EXPECT_EQ(label, expected) << threads << " threads";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Weights, ColoredSweepsSchedule, ::testing::Values(false, true));
 
 }  // namespace
 }  // namespace linkscope::detail
