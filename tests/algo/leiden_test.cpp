@@ -112,6 +112,24 @@ TEST(Leiden, ResolutionZeroGivesTheComponents) {
   EXPECT_NEAR(NormalizedMutualInformation(c.membership, comp.component), 1.0, 1e-12);
 }
 
+// A clique of 600 is one community from level 0 on, with 359 400 adjacency entries inside it:
+// more than refinement keeps in its lists (it walks the rows again for such a community).
+TEST(Leiden, GiantCommunityIsRefinedToo) {
+  constexpr uint32_t kN = 600;
+  std::vector<Edge> edges;
+  for (uint32_t i = 0; i < kN; ++i) {
+    for (uint32_t j = i + 1; j < kN; ++j) edges.push_back({V(i), V(j), 1.0});
+  }
+  const Snapshot s = Snapshot::Build(ModelOf(kN, edges));
+  for (const Objective objective : {Objective::kModularity, Objective::kCpm}) {
+    LeidenParams p;
+    p.objective = objective;
+    p.resolution = objective == Objective::kCpm ? 0.5 : 1.0;
+    p.threads = 2;
+    EXPECT_EQ(RunChecked(s, p).count(), 1u);
+  }
+}
+
 TEST(Leiden, DirectedSnapshotReadsArcsAsEdges) {
   Rng rng(4);
   const auto model = ModelOf(80, testing::RandomEdges(rng, 80, true), /*directed=*/true);

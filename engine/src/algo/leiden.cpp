@@ -65,7 +65,10 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
     };
     std::vector<Candidate> cand;
     // The links of the community's members that stay inside it, member by member (pass 1
-    // finds them; pass 2 walks them again without reading the labels of the rest).
+    // finds them; pass 2 walks them again without reading the labels of the rest). Kept up to
+    // kMaxInner links, a few MiB a thread; a larger community (a giant one of a low
+    // resolution) is walked again through its rows instead.
+    constexpr size_t kMaxInner = size_t{1} << 18;
     std::vector<uint32_t> inner;
     std::vector<double> inner_w;
     std::vector<uint32_t> inner_end;
@@ -78,6 +81,7 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
       inner.clear();
       inner_w.clear();
       inner_end.clear();
+      bool listed = true;  // every inner link of the community is in `inner`
       for (uint32_t i = first; i < last; ++i) {
         const uint32_t v = members[i];
         g.PrefetchWalk(members, i, comm.data());
@@ -85,8 +89,12 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         g.ForEach(v, [&](uint32_t u, double w) {
           if (comm[u] != c) return;
           e += w;
-          inner.push_back(u);
-          inner_w.push_back(w);
+          if (inner.size() < kMaxInner) {
+            inner.push_back(u);
+            inner_w.push_back(w);
+          } else {
+            listed = false;
+          }
         });
         inner_end.push_back(static_cast<uint32_t>(inner.size()));
         sub[v] = {nw[v], e, 1};
@@ -105,8 +113,14 @@ std::vector<uint32_t> Refine(const CommunityGraph& g, std::span<const uint32_t> 
         double best = 0;
         const uint32_t from = i == first ? 0 : inner_end[i - first - 1];
         const uint32_t to = inner_end[i - first];
-        acc.Visit(to - from, [&](auto& sums) {
-          for (uint32_t k = from; k < to; ++k) sums.Add(refined[inner[k]], inner_w[k]);
+        acc.Visit(listed ? to - from : g.off[v + 1] - g.off[v], [&](auto& sums) {
+          if (listed) {
+            for (uint32_t k = from; k < to; ++k) sums.Add(refined[inner[k]], inner_w[k]);
+          } else {
+            g.ForEach(v, [&](uint32_t u, double w) {
+              if (comm[u] == c) sums.Add(refined[u], w);
+            });
+          }
           for (uint32_t k = 0; k < sums.size(); ++k) {
             const uint32_t r = sums.Label(k);
             const Sub& x = sub[r];

@@ -179,8 +179,7 @@ uint64_t RunSweeps(const CommunityGraph& g, std::span<const uint32_t> order,
       if ((x & kClass) <= flagging_class + 1 && !(x & kActive)) store(u[k], x | kActive);
     }
   };
-  const int team = threads;
-#pragma omp parallel num_threads(team)
+#pragma omp parallel num_threads(threads)
   {
     auto scratch = make_scratch();
     const auto me = static_cast<uint32_t>(omp_get_thread_num());
