@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -64,28 +65,59 @@ void ExpectProperColoring(const CommunityGraph& g, const Coloring& c) {
   }
 }
 
-TEST(ColorGraph, ProperGreedyAndDeterministic) {
-  const Snapshot s = Planted(3000, 12);
-  std::vector<uint32_t> origin;
-  const CommunityGraph g = LevelZero(s, 1, 1, &origin);
-  const Coloring c = ColorGraph(g, {});
+// Greedy in visiting order (empty: id order): a vertex of class k > 0 has an earlier neighbour
+// in every class < k; and the same colouring again.
+void ExpectGreedyColoring(const CommunityGraph& g, std::span<const uint32_t> order) {
+  const Coloring c = ColorGraph(g, order);
   ExpectProperColoring(g, c);
-  // Greedy in id order: a vertex of class k > 0 has an earlier neighbour in every class < k.
   std::vector<uint32_t> color(g.n);
+  std::vector<uint32_t> position(g.n);
+  for (uint32_t i = 0; i < g.n; ++i) position[order.empty() ? i : order[i]] = i;
   for (uint32_t k = 0; k < c.colors; ++k) {
     for (uint32_t i = c.start[k]; i < c.start[k + 1]; ++i) color[c.members[i]] = k;
   }
   for (uint32_t v = 0; v < g.n; ++v) {
     std::vector<bool> below(color[v], false);
     g.ForEach(v, [&](uint32_t u, double) {
-      if (u < v && color[u] < color[v]) below[color[u]] = true;
+      if (position[u] < position[v] && color[u] < color[v]) below[color[u]] = true;
     });
-    EXPECT_TRUE(std::all_of(below.begin(), below.end(), [](bool b) { return b; }))
+    ASSERT_TRUE(std::all_of(below.begin(), below.end(), [](bool b) { return b; }))
         << "vertex " << v << " could have taken a smaller colour";
   }
-  const Coloring again = ColorGraph(g, {});
+  const Coloring again = ColorGraph(g, order);
   EXPECT_EQ(again.members, c.members);
   EXPECT_EQ(again.start, c.start);
+}
+
+TEST(ColorGraph, ProperGreedyAndDeterministic) {
+  const Snapshot s = Planted(3000, 12);
+  std::vector<uint32_t> origin;
+  const CommunityGraph g = LevelZero(s, 1, 1, &origin);
+  ExpectGreedyColoring(g, {});
+  ExpectGreedyColoring(g, ShuffledOrder(g.n, 7));
+}
+
+// The colours are kept in one, two or four bytes by the maximum degree: a clique of 300 needs
+// 300 colours (two bytes), a star of 70 000 leaves a degree that only four bytes hold.
+TEST(ColorGraph, WideColours) {
+  std::vector<testing::Edge> clique;
+  for (uint32_t i = 0; i < 300; ++i) {
+    for (uint32_t j = i + 1; j < 300; ++j) clique.push_back({testing::V(i), testing::V(j)});
+  }
+  std::vector<uint32_t> origin;
+  const Snapshot s1 = Snapshot::Build(testing::ModelOf(300, clique));
+  const CommunityGraph g1 = LevelZero(s1, 1, 1, &origin);
+  EXPECT_EQ(ColorGraph(g1, {}).colors, 300u);
+  ExpectGreedyColoring(g1, ShuffledOrder(g1.n, 3));
+
+  constexpr uint32_t kLeaves = 70000;
+  std::vector<testing::Edge> star;
+  for (uint32_t i = 1; i <= kLeaves; ++i) star.push_back({testing::V(0), testing::V(i)});
+  star.push_back({testing::V(1), testing::V(2)});  // one triangle: three colours
+  const Snapshot s2 = Snapshot::Build(testing::ModelOf(kLeaves + 1, star));
+  const CommunityGraph g2 = LevelZero(s2, 1, 1, &origin);
+  EXPECT_EQ(ColorGraph(g2, {}).colors, 3u);
+  ExpectGreedyColoring(g2, {});
 }
 
 TEST(SweepLevelZero, SmallGraphIsLevelZeroUnchanged) {
