@@ -1,6 +1,7 @@
 // Union-find over vertices 0..n-1 (internal), shared by components, the community algorithms'
-// connectivity split, the connectivity check, connecting networks and robustness curves. Path halving; on a union the smaller root
-// wins, so the result depends only on the unions made, not on the order of finds.
+// connectivity split, the connectivity check, connecting networks and robustness curves. Path
+// halving; on a union the smaller root wins, so the result depends only on the unions made, not on
+// the order of finds.
 #pragma once
 
 #include <cstdint>
