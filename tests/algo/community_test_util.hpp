@@ -3,7 +3,6 @@
 // O(n^2) verifiers that share no code with the engine.
 #pragma once
 
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,7 +30,7 @@ inline std::shared_ptr<const Model> ModelOf(uint32_t n, const std::vector<Edge>&
                                             bool directed = false) {
   Graph g;
   std::vector<EntityInput> ents;
-  for (uint32_t i = 0; i < n; ++i) ents.push_back(Ent(fmt::format("v{}", i), "person"));
+  for (uint32_t i = 0; i < n; ++i) ents.push_back(Ent(Id(i), "person"));
   std::vector<LinkInput> links;
   for (const Edge& e : edges) {
     LinkInput l;
@@ -46,8 +45,9 @@ inline std::shared_ptr<const Model> ModelOf(uint32_t n, const std::vector<Edge>&
   return g.shared_model();
 }
 
-// (fmt, not "v" + std::to_string: GCC 12 warns falsely about the latter at -O3.)
-inline std::string V(uint32_t i) { return fmt::format("v{}", i); }
+// The external id of test vertex i: testing::Id (test_util.hpp) under the short name these
+// tests use.
+inline std::string V(uint32_t i) { return Id(i); }
 
 // Two cliques of `k` joined by one edge.
 inline std::vector<Edge> TwoCliques(uint32_t k) {
