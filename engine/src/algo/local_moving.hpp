@@ -28,8 +28,8 @@ struct MoveOptions {
   double lambda = 0;
   // Visiting order: a permutation of 0..n-1, or empty for id order.
   std::span<const uint32_t> order;
-  // The colouring of g in that order for large graphs (kColoredSweepMin), or null: then it is
-  // made when needed. Lets a caller reuse one across runs on the same graph.
+  // The colouring of g in that order, used when g is swept by colour classes (ColoredSweeps),
+  // or null: then it is made when needed. Lets a caller reuse one across runs on the same graph.
   const Coloring* coloring = nullptr;
   int threads = 1;
 };
